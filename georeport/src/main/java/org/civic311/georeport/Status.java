@@ -1,0 +1,23 @@
+package org.civic311.georeport;
+
+import java.util.Locale;
+
+/** The two core statuses of a service request. Richer states belong to extensions. */
+public enum Status {
+  OPEN, CLOSED;
+
+  /** The lower-case name used on the wire. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses {@code open} or {@code closed}, ignoring case; throws {@link IllegalArgumentException} otherwise. */
+  public static Status ofWireName(String name) {
+    for (Status s : values()) {
+      if (s.wireName().equalsIgnoreCase(name.trim())) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("unknown status '" + name + "'");
+  }
+}

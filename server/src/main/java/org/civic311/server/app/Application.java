@@ -1,0 +1,113 @@
+package org.civic311.server.app;
+
+import java.time.Clock;
+import org.civic311.server.config.Configuration;
+import org.civic311.server.config.DatabaseSettings;
+import org.civic311.server.config.ServerSettings;
+import org.civic311.server.domain.ApiKeys;
+import org.civic311.server.domain.Intake;
+import org.civic311.server.domain.Jurisdictions;
+import org.civic311.server.domain.RequestSearch;
+import org.civic311.server.storage.sql.Database;
+import org.civic311.server.web.ApiSettings;
+import org.civic311.server.web.GeoReportApi;
+import org.civic311.server.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running server: database migrated, configuration applied, API listening. Start with
+ * {@link #start}; {@link #close} stops the web server and then the database. Used by the
+ * {@code serve} command and, on port 0, by the HTTP tests.
+ */
+public final class Application implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+  private final Database database;
+  private final WebServer web;
+  private final Jurisdictions jurisdictions;
+
+  private Application(Database database, WebServer web, Jurisdictions jurisdictions) {
+    this.database = database;
+    this.web = web;
+    this.jurisdictions = jurisdictions;
+  }
+
+  /** Opens and migrates the database, applies the configuration and starts listening. */
+  public static Application start(Configuration config, String host) throws Exception {
+    Clock clock = Clock.systemUTC();
+    Database database = openMigrated(config.database());
+    try {
+      ApiKeys keys = new ApiKeys(database.apiKeys(), clock);
+      int changed = CatalogueSync.apply(config, database.catalogue(), keys, clock.millis());
+      if (changed > 0) {
+        LOG.info("catalogue changed in {} jurisdiction(s); discovery changeset moved", changed);
+      }
+      Jurisdictions jurisdictions = new Jurisdictions(database.catalogue());
+      ServerSettings s = config.server();
+      ApiSettings api = new ApiSettings(s.basePath(), s.publicUrl(), s.maxBodyBytes(), s.contact(), s.keyService(),
+          s.endpointType());
+      GeoReportApi handler = new GeoReportApi(api, jurisdictions,
+          new Intake(jurisdictions, keys, database.requests(), clock),
+          new RequestSearch(jurisdictions, database.requests(), clock));
+      WebServer web = new WebServer(host, s.port(), s.basePath(), handler);
+      web.start();
+      return new Application(database, web, jurisdictions);
+    } catch (Exception | Error e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens and migrates the database and applies the configuration's jurisdictions, catalogues
+   * and keys to it, without serving; for commands that work on the data.
+   */
+  public static Database openConfigured(Configuration config) {
+    Database database = openMigrated(config.database());
+    try {
+      Clock clock = Clock.systemUTC();
+      CatalogueSync.apply(config, database.catalogue(), new ApiKeys(database.apiKeys(), clock), clock.millis());
+      return database;
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  /** Opens a database and brings its schema up to date. */
+  public static Database openMigrated(DatabaseSettings settings) {
+    Database database = Database.open(settings.url(), settings.user(), settings.password());
+    try {
+      int ran = database.migrate();
+      if (ran > 0) {
+        LOG.info("applied {} database migration(s) to {}", ran, settings.url());
+      }
+      return database;
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return web.port();
+  }
+
+  public Jurisdictions jurisdictions() {
+    return jurisdictions;
+  }
+
+  public void join() throws InterruptedException {
+    web.join();
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      web.stop();
+    } finally {
+      database.close();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package org.civic311.server.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.civic311.georeport.AttributeValue;
+import org.civic311.georeport.Datatype;
+import org.civic311.georeport.ServiceAttribute;
+import org.civic311.georeport.ServiceType;
+import org.civic311.server.config.ApiKeySettings;
+import org.civic311.server.config.AttributeSettings;
+import org.civic311.server.config.Configuration;
+import org.civic311.server.config.JurisdictionSettings;
+import org.civic311.server.config.ServiceSettings;
+import org.civic311.server.domain.ApiKeys;
+import org.civic311.server.storage.CatalogueStore;
+import org.civic311.server.storage.JurisdictionRecord;
+import org.civic311.server.storage.ServiceRecord;
+
+/**
+ * Makes the database hold the jurisdictions, catalogues and API keys of the configuration file.
+ * Runs at every start; a catalogue that did not change keeps its changeset.
+ */
+final class CatalogueSync {
+  private CatalogueSync() {}
+
+  /** Returns how many jurisdictions had catalogue changes. */
+  static int apply(Configuration config, CatalogueStore catalogue, ApiKeys keys, long now) {
+    int changed = 0;
+    for (JurisdictionSettings j : config.jurisdictions()) {
+      List<ServiceRecord> services = new ArrayList<>();
+      for (ServiceSettings s : j.services()) {
+        services.add(service(s));
+      }
+      if (catalogue.synchronize(new JurisdictionRecord(j.id(), j.name(), j.timeZone(), now), services, now)) {
+        changed++;
+      }
+      for (ApiKeySettings k : j.apiKeys()) {
+        keys.adopt(j.id(), k.key(), k.label());
+      }
+    }
+    return changed;
+  }
+
+  private static ServiceRecord service(ServiceSettings s) {
+    List<ServiceAttribute> attributes = new ArrayList<>();
+    for (AttributeSettings a : s.attributes()) {
+      List<AttributeValue> values = new ArrayList<>();
+      for (AttributeSettings.ValueSettings v : a.values()) {
+        values.add(new AttributeValue(v.key(), v.name()));
+      }
+      attributes.add(new ServiceAttribute(a.variable(), a.code(), Datatype.ofWireName(a.datatype()), a.required(),
+          a.datatypeDescription(), a.order(), a.description(), values));
+    }
+    attributes.sort(java.util.Comparator.comparingInt(ServiceAttribute::order));
+    return new ServiceRecord(s.code(), s.name(), s.description(), ServiceType.ofWireName(s.type()), s.keywords(),
+        s.group(), s.serviceNotice(), s.agencyResponsible(), attributes, false);
+  }
+}

@@ -1,0 +1,46 @@
+package org.civic311.server.command;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.civic311.server.config.Configuration;
+import org.civic311.server.config.ConfigurationLoader;
+import org.civic311.server.config.DatabaseSettings;
+import picocli.CommandLine.Option;
+
+/** Where the configuration and the database come from; shared by every command. */
+final class ConfigOptions {
+  static final String DEFAULT_FILE = "civic311.yaml";
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+      description = "Configuration file (env CIVIC311_CONFIG). Default: ./civic311.yaml if present,"
+          + " otherwise the bundled demo jurisdiction.")
+  Path config;
+
+  @Option(names = "--database", paramLabel = "JDBC_URL",
+      description = "Database URL, overriding the file (env CIVIC311_DATABASE_URL). Default: jdbc:sqlite:civic311.db")
+  String database;
+
+  /** Whether the bundled demo is in use, known after {@link #load()}. */
+  boolean demo;
+
+  Configuration load() {
+    Path file = config;
+    if (file == null && System.getenv("CIVIC311_CONFIG") != null) {
+      file = Path.of(System.getenv("CIVIC311_CONFIG"));
+    }
+    if (file == null && Files.exists(Path.of(DEFAULT_FILE))) {
+      file = Path.of(DEFAULT_FILE);
+    }
+    demo = file == null;
+    Configuration c = demo ? ConfigurationLoader.demo() : ConfigurationLoader.load(file);
+    String url = database != null ? database : System.getenv("CIVIC311_DATABASE_URL");
+    String user = System.getenv("CIVIC311_DATABASE_USER");
+    String password = System.getenv("CIVIC311_DATABASE_PASSWORD");
+    if (url != null || user != null || password != null) {
+      DatabaseSettings d = c.database();
+      c = c.withDatabase(new DatabaseSettings(url != null ? url : d.url(), user != null ? user : d.user(),
+          password != null ? password : d.password()));
+    }
+    return c;
+  }
+}

@@ -1,0 +1,58 @@
+package org.civic311.server.command;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.Callable;
+import org.civic311.server.app.Application;
+import org.civic311.server.config.Configuration;
+import org.civic311.server.config.JurisdictionSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs the server until it is stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Migrate the database, load the configuration and serve the GeoReport API.")
+final class ServeCommand implements Callable<Integer> {
+  @Mixin
+  ConfigOptions options;
+
+  @Option(names = {"-p", "--port"}, paramLabel = "PORT",
+      description = "TCP port, overriding the file (0 picks a free one). Default: 8080")
+  Integer port;
+
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+      description = "Address to listen on. Default: ${DEFAULT-VALUE}")
+  String host;
+
+  @Override
+  public Integer call() throws Exception {
+    Configuration config = options.load();
+    if (port != null) {
+      config = config.withPort(port);
+    }
+    Application app = Application.start(config, host);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        app.close();
+      } catch (Exception e) {
+        System.err.println("error while stopping: " + e.getMessage());
+      }
+    }, "shutdown"));
+    long startedMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    String base = "http://localhost:" + app.port() + config.server().basePath();
+    System.out.println("Civic311 is serving the GeoReport v2 API at " + base + "/discovery.xml (started in "
+        + startedMs + " ms)");
+    System.out.println("Database: " + config.database().url());
+    for (JurisdictionSettings j : config.jurisdictions()) {
+      System.out.println("Jurisdiction " + j.id() + " (" + j.name() + "): " + j.services().size() + " services");
+    }
+    if (options.demo) {
+      String key = config.jurisdictions().get(0).apiKeys().get(0).key();
+      System.out.println("This is the demo jurisdiction. Its API key is: " + key);
+      System.out.println("Try: curl -d api_key=" + key + " -d service_code=S0361 -d lat=38.8977 -d long=-77.0365"
+          + " -d 'description=Cracked sidewalk' " + base + "/requests.json");
+    }
+    app.join();
+    return 0;
+  }
+}

@@ -1,0 +1,30 @@
+package org.civic311.server.config;
+
+import java.util.List;
+
+/**
+ * The whole configuration file: server settings, the database, and the jurisdictions with their
+ * catalogues and API keys. Built only by {@link ConfigurationLoader}, which validates it; frozen
+ * afterwards.
+ */
+public record Configuration(ServerSettings server, DatabaseSettings database, List<JurisdictionSettings> jurisdictions) {
+  public Configuration {
+    server = server == null ? new ServerSettings(null, null, null, null, null, null, null) : server;
+    database = database == null ? new DatabaseSettings(null, null, null) : database;
+    jurisdictions = jurisdictions == null ? List.of() : List.copyOf(jurisdictions);
+  }
+
+  /** A copy listening on another port. */
+  public Configuration withPort(int port) {
+    ServerSettings s = server;
+    return new Configuration(
+        new ServerSettings(port, s.basePath(), s.publicUrl(), s.maxBodyBytes(), s.contact(), s.keyService(),
+            s.endpointType()),
+        database, jurisdictions);
+  }
+
+  /** A copy using another database. */
+  public Configuration withDatabase(DatabaseSettings database) {
+    return new Configuration(server, database, jurisdictions);
+  }
+}

@@ -1,0 +1,181 @@
+package org.civic311.server.config;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.civic311.georeport.Datatype;
+import org.civic311.georeport.ServiceType;
+
+/** The rules a parsed configuration must follow; each fault is reported with its place. */
+final class ConfigurationValidator {
+  /** Keys shorter than this are too easy to guess. */
+  static final int MIN_KEY_LENGTH = 8;
+
+  record Problem(String pointer, String message) {}
+
+  private final List<Problem> problems = new ArrayList<>();
+
+  private ConfigurationValidator() {}
+
+  static List<Problem> validate(Configuration c) {
+    ConfigurationValidator v = new ConfigurationValidator();
+    v.server(c.server());
+    v.jurisdictions(c.jurisdictions());
+    return v.problems;
+  }
+
+  private void fail(String pointer, String message) {
+    problems.add(new Problem(pointer, message));
+  }
+
+  private void server(ServerSettings s) {
+    if (s.port() < 0 || s.port() > 65535) {
+      fail("/server/port", "port " + s.port() + " is not between 0 and 65535");
+    }
+    if (!s.basePath().startsWith("/") || s.basePath().length() > 1 && s.basePath().endsWith("/")) {
+      fail("/server/base_path", "base_path must start with '/' and not end with '/', such as /open311/v2");
+    }
+    if (s.maxBodyBytes() < 1024) {
+      fail("/server/max_body_bytes", "max_body_bytes must be at least 1024");
+    }
+    if (!s.endpointType().equals("production") && !s.endpointType().equals("test")) {
+      fail("/server/endpoint_type", "endpoint_type must be production or test, not '" + s.endpointType() + "'");
+    }
+    if (s.publicUrl() != null && !s.publicUrl().matches("https?://[^\\s]+")) {
+      fail("/server/public_url", "public_url must be an http or https URL");
+    }
+  }
+
+  private void jurisdictions(List<JurisdictionSettings> list) {
+    if (list.isEmpty()) {
+      fail("/jurisdictions", "at least one jurisdiction is needed");
+    }
+    Set<String> ids = new HashSet<>();
+    Set<String> keys = new HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      JurisdictionSettings j = list.get(i);
+      String at = "/jurisdictions/" + i;
+      if (blank(j.id())) {
+        fail(at + "/id", "id is required, such as city.example.org");
+      } else if (!j.id().matches("[A-Za-z0-9._~-]+")) {
+        fail(at + "/id", "id '" + j.id() + "' may hold only letters, digits and . _ ~ -");
+      } else if (!ids.add(j.id())) {
+        fail(at + "/id", "id '" + j.id() + "' is used by another jurisdiction");
+      }
+      if (blank(j.name())) {
+        fail(at + "/name", "name is required");
+      }
+      if (blank(j.timeZone())) {
+        fail(at + "/time_zone", "time_zone is required, such as America/New_York");
+      } else {
+        try {
+          ZoneId.of(j.timeZone());
+        } catch (DateTimeException e) {
+          fail(at + "/time_zone", "'" + j.timeZone() + "' is not a time zone, such as America/New_York");
+        }
+      }
+      for (int k = 0; k < j.apiKeys().size(); k++) {
+        ApiKeySettings key = j.apiKeys().get(k);
+        String kat = at + "/api_keys/" + k;
+        if (blank(key.key()) || key.key().length() < MIN_KEY_LENGTH || !key.key().matches("[\\x21-\\x7e]+")) {
+          fail(kat + "/key", "key must be at least " + MIN_KEY_LENGTH + " printable characters without spaces");
+        } else if (!keys.add(key.key())) {
+          fail(kat + "/key", "this key is given twice");
+        }
+        if (blank(key.label())) {
+          fail(kat + "/label", "label is required: say whose key it is");
+        }
+      }
+      services(at, j.services());
+    }
+  }
+
+  private void services(String at, List<ServiceSettings> services) {
+    Set<String> codes = new HashSet<>();
+    for (int i = 0; i < services.size(); i++) {
+      ServiceSettings s = services.get(i);
+      String sat = at + "/services/" + i;
+      if (blank(s.code())) {
+        fail(sat + "/code", "code is required");
+      } else if (s.code().contains("/") || s.code().chars().anyMatch(Character::isISOControl)) {
+        fail(sat + "/code", "code '" + s.code() + "' must not contain '/' or control characters");
+      } else if (!codes.add(s.code())) {
+        fail(sat + "/code", "code '" + s.code() + "' is used by another service of this jurisdiction");
+      }
+      if (blank(s.name())) {
+        fail(sat + "/name", "name is required");
+      }
+      try {
+        ServiceType.ofWireName(s.type());
+      } catch (IllegalArgumentException e) {
+        fail(sat + "/type", "type must be realtime, batch or blackbox, not '" + s.type() + "'");
+      }
+      attributes(sat, s.attributes());
+    }
+  }
+
+  private void attributes(String at, List<AttributeSettings> attributes) {
+    Set<String> codes = new HashSet<>();
+    Set<Integer> orders = new HashSet<>();
+    for (int i = 0; i < attributes.size(); i++) {
+      AttributeSettings a = attributes.get(i);
+      String aat = at + "/attributes/" + i;
+      if (blank(a.code())) {
+        fail(aat + "/code", "code is required");
+      } else if (!a.code().matches("[A-Za-z0-9_.-]+")) {
+        fail(aat + "/code", "code '" + a.code() + "' may hold only letters, digits and _ . -");
+      } else if (!codes.add(a.code())) {
+        fail(aat + "/code", "code '" + a.code() + "' is used by another attribute of this service");
+      }
+      if (a.order() == null || a.order() < 1) {
+        fail(aat + "/order", "order must be a positive whole number");
+      } else if (!orders.add(a.order())) {
+        fail(aat + "/order", "order " + a.order() + " is used by another attribute of this service");
+      }
+      if (blank(a.description())) {
+        fail(aat + "/description", "description is required: it is the question shown to people");
+      }
+      if (!a.variable() && a.required()) {
+        fail(aat + "/required", "an attribute with variable: false takes no input, so it cannot be required");
+      }
+      Datatype type = null;
+      try {
+        type = Datatype.ofWireName(a.datatype() == null ? "" : a.datatype());
+      } catch (IllegalArgumentException e) {
+        fail(aat + "/datatype", "datatype must be one of string, number, datetime, text, singlevaluelist,"
+            + " multivaluelist, not '" + a.datatype() + "'");
+      }
+      if (type != null) {
+        values(aat, type, a.values());
+      }
+    }
+  }
+
+  private void values(String at, Datatype type, List<AttributeSettings.ValueSettings> values) {
+    if (type.isList() && values.isEmpty()) {
+      fail(at + "/values", "a " + type.wireName() + " needs values to choose from");
+    }
+    if (!type.isList() && !values.isEmpty()) {
+      fail(at + "/values", "only singlevaluelist and multivaluelist take values");
+    }
+    Set<String> keys = new HashSet<>();
+    for (int i = 0; i < values.size(); i++) {
+      AttributeSettings.ValueSettings v = values.get(i);
+      if (blank(v.key())) {
+        fail(at + "/values/" + i + "/key", "key is required");
+      } else if (!keys.add(v.key())) {
+        fail(at + "/values/" + i + "/key", "key '" + v.key() + "' is given twice");
+      }
+      if (blank(v.name())) {
+        fail(at + "/values/" + i + "/name", "name is required");
+      }
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

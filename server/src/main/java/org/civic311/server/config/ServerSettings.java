@@ -1,0 +1,35 @@
+package org.civic311.server.config;
+
+/**
+ * How the server listens and describes itself.
+ *
+ * @param port          TCP port; 0 picks a free one (default 8080)
+ * @param basePath      where the GeoReport API lives (default {@code /open311/v2})
+ * @param publicUrl     the base URL clients use, for discovery; default: taken from each request
+ * @param maxBodyBytes  the largest POST body accepted (default 1 MiB); larger is a 413
+ * @param contact       discovery {@code contact}
+ * @param keyService    discovery {@code key_service}
+ * @param endpointType  discovery endpoint {@code type}: {@code production} (default) or {@code test}
+ */
+public record ServerSettings(
+    Integer port,
+    String basePath,
+    String publicUrl,
+    Integer maxBodyBytes,
+    String contact,
+    String keyService,
+    String endpointType) {
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final String DEFAULT_BASE_PATH = "/open311/v2";
+  public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+  public ServerSettings {
+    port = port == null ? DEFAULT_PORT : port;
+    basePath = basePath == null ? DEFAULT_BASE_PATH : basePath;
+    maxBodyBytes = maxBodyBytes == null ? DEFAULT_MAX_BODY_BYTES : maxBodyBytes;
+    contact = contact == null ? "" : contact;
+    keyService = keyService == null ? "" : keyService;
+    endpointType = endpointType == null ? "production" : endpointType;
+  }
+}

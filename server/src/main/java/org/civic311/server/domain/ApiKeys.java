@@ -1,0 +1,104 @@
+package org.civic311.server.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.civic311.server.storage.ApiKeyRecord;
+import org.civic311.server.storage.ApiKeyStore;
+
+/**
+ * The API keys of applications that post requests. Keys are stored only as SHA-256 hashes; a new
+ * key is shown once, when issued. A key belongs to one jurisdiction.
+ *
+ * <p>Successful look-ups are remembered for a few seconds so that a busy client does not cost a
+ * database read per POST; a revocation therefore takes up to {@link #CACHE_MILLIS} to bite on
+ * every node. Thread-safe.
+ */
+public final class ApiKeys {
+  static final long CACHE_MILLIS = 5_000;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final ApiKeyStore store;
+  private final Clock clock;
+  private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+  private record Cached(ApiKeyRecord record, long until) {}
+
+  /** A freshly issued key: the only moment its plain text is known. */
+  public record IssuedKey(ApiKeyRecord record, String key) {}
+
+  public ApiKeys(ApiKeyStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /**
+   * The key record of a call, checked against the jurisdiction.
+   *
+   * @throws Refusal FORBIDDEN when the key is missing, unknown, revoked or of another jurisdiction
+   */
+  public ApiKeyRecord authenticate(Optional<String> key, Jurisdiction jurisdiction) {
+    if (key.isEmpty()) {
+      throw Refusal.forbidden("api_key is required to post; ask the city for one");
+    }
+    String hash = hash(key.get());
+    long now = clock.millis();
+    Cached cached = cache.get(hash);
+    ApiKeyRecord record;
+    if (cached != null && cached.until() > now) {
+      record = cached.record();
+    } else {
+      record = store.findByHash(hash).orElse(null);
+      if (record != null) {
+        cache.put(hash, new Cached(record, now + CACHE_MILLIS));
+      }
+    }
+    if (record == null || record.revoked() || !record.jurisdictionId().equals(jurisdiction.id())) {
+      throw Refusal.forbidden("api_key is not valid for jurisdiction " + jurisdiction.id());
+    }
+    return record;
+  }
+
+  /** Issues a new random key for a jurisdiction. */
+  public IssuedKey issue(String jurisdictionId, String label) {
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    String key = "c311_" + HexFormat.of().formatHex(bytes);
+    ApiKeyRecord record = store.insert(jurisdictionId, hash(key), prefix(key), label, "command", clock.millis());
+    return new IssuedKey(record, key);
+  }
+
+  /** Stores a key named in the configuration file, once. */
+  public void adopt(String jurisdictionId, String key, String label) {
+    store.insertIfAbsent(jurisdictionId, hash(key), prefix(key), label, clock.millis());
+  }
+
+  public List<ApiKeyRecord> list() {
+    return store.list();
+  }
+
+  /** Revokes a key by id; false when there is no such unrevoked key. */
+  public boolean revoke(long id) {
+    cache.clear();
+    return store.revoke(id, clock.millis());
+  }
+
+  static String prefix(String key) {
+    return key.substring(0, Math.min(8, key.length()));
+  }
+
+  static String hash(String key) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package org.civic311.server.domain;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.civic311.georeport.Parameters;
+import org.civic311.georeport.RequestReceipt;
+import org.civic311.server.storage.ApiKeyRecord;
+import org.civic311.server.storage.NewRequest;
+import org.civic311.server.storage.RequestRecord;
+import org.civic311.server.storage.RequestStore;
+import org.civic311.server.storage.ServiceRecord;
+
+/**
+ * Takes in new service requests ({@code POST requests}): checks the key, the service, the
+ * location rule, every field and the attribute answers against the definition, stores the
+ * request durably, and answers as the service's type says (id, token, or notice only).
+ */
+public final class Intake {
+  /** The standard's limit for {@code description}. */
+  public static final int MAX_DESCRIPTION = 4000;
+  private static final int MAX_ADDRESS = 1000;
+  private static final int MAX_SHORT = 200;
+  private static final int MAX_URL = 2000;
+  private static final Pattern URL = Pattern.compile("https?://[^\\s]+", Pattern.CASE_INSENSITIVE);
+
+  private final Jurisdictions jurisdictions;
+  private final ApiKeys apiKeys;
+  private final RequestStore requests;
+  private final Clock clock;
+
+  public Intake(Jurisdictions jurisdictions, ApiKeys apiKeys, RequestStore requests, Clock clock) {
+    this.jurisdictions = jurisdictions;
+    this.apiKeys = apiKeys;
+    this.requests = requests;
+    this.clock = clock;
+  }
+
+  /**
+   * Accepts a request or refuses it with every fault named.
+   *
+   * @throws Refusal FORBIDDEN for a bad key, NOT_FOUND for an unknown jurisdiction or service,
+   *     INVALID for anything else wrong
+   */
+  public RequestReceipt submit(Parameters p) {
+    Violations v = new Violations();
+    Catalogue catalogue = jurisdictions.resolve(v.single(p, "jurisdiction_id"));
+    v.throwIfAny();
+    Jurisdiction j = catalogue.jurisdiction();
+    ApiKeyRecord key = apiKeys.authenticate(v.single(p, "api_key"), j);
+    v.throwIfAny();
+    String code = v.single(p, "service_code").orElse(null);
+    v.throwIfAny();
+    if (code == null) {
+      throw Refusal.invalid("service_code is required");
+    }
+    ServiceRecord service = catalogue.find(code).orElseThrow(() -> catalogue.unknownService(code));
+
+    Double lat = v.number(p, "lat", -90, 90);
+    Double lon = v.number(p, "long", -180, 180);
+    boolean latSent = !p.all("lat").isEmpty();
+    boolean lonSent = !p.all("long").isEmpty();
+    if (latSent != lonSent) {
+      v.add("lat and long must be sent together");
+    }
+    String address = v.text(p, "address_string", MAX_ADDRESS);
+    String addressId = v.text(p, "address_id", MAX_SHORT);
+    if (!latSent && !lonSent && address == null && addressId == null && p.all("address_string").isEmpty()
+        && p.all("address_id").isEmpty()) {
+      v.add("a location is required: lat and long, address_string or address_id");
+    }
+    String description = v.text(p, "description", MAX_DESCRIPTION);
+    String mediaUrl = v.text(p, "media_url", MAX_URL);
+    if (mediaUrl == null && p.all("media_url").size() > 1) {
+      // Clients that send several media_url values keep the first; extensions keep the rest.
+      mediaUrl = p.all("media_url").get(0);
+    }
+    if (mediaUrl != null && !URL.matcher(mediaUrl).matches()) {
+      v.add("media_url must be an http or https URL");
+    }
+    NewRequest.Reporter reporter = new NewRequest.Reporter(
+        email(v, p),
+        v.text(p, "phone", MAX_SHORT),
+        v.text(p, "first_name", MAX_SHORT),
+        v.text(p, "last_name", MAX_SHORT),
+        v.text(p, "device_id", MAX_SHORT),
+        v.text(p, "account_id", MAX_SHORT));
+    Map<String, List<String>> answers = Answers.check(service.attributes(), p.attributes(), j.zone(), v);
+    v.throwIfAny();
+
+    String token = switch (service.type()) {
+      case BATCH -> UUID.randomUUID().toString();
+      default -> null;
+    };
+    RequestRecord stored = requests.insert(new NewRequest(
+        j.id(), service.code(), service.name(), description, service.agencyResponsible(),
+        service.serviceNotice(), clock.millis(), null, address, addressId, null, lat, lon, mediaUrl, token,
+        answers, key.id(), reporter));
+    RequestReceipt receipt = switch (service.type()) {
+      case REALTIME -> RequestReceipt.ofId(Long.toString(stored.id()), service.serviceNotice());
+      case BATCH -> RequestReceipt.ofToken(token, service.serviceNotice());
+      case BLACKBOX -> RequestReceipt.ofNotice(service.serviceNotice());
+    };
+    return new RequestReceipt(receipt.serviceRequestId(), receipt.token(), receipt.serviceNotice(),
+        reporter.accountId());
+  }
+
+  private static String email(Violations v, Parameters p) {
+    String email = v.text(p, "email", 254);
+    if (email != null && (!email.contains("@") || email.chars().anyMatch(Character::isWhitespace))) {
+      v.add("email is not an email address");
+      return null;
+    }
+    return email;
+  }
+}

@@ -1,0 +1,73 @@
+package org.civic311.server.domain;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.civic311.server.storage.CatalogueStore;
+import org.civic311.server.storage.JurisdictionRecord;
+
+/**
+ * The jurisdictions this server hosts and their current catalogues, and the rule that picks the
+ * jurisdiction of a call: {@code jurisdiction_id} is needed only when there is more than one
+ * (empty counts as absent), and an unknown one is not found. Thread-safe; {@link #reload} swaps
+ * in a fresh view from the store.
+ */
+public final class Jurisdictions {
+  private final CatalogueStore store;
+  private volatile Map<String, Catalogue> catalogues = Map.of();
+
+  public Jurisdictions(CatalogueStore store) {
+    this.store = store;
+    reload();
+  }
+
+  /** Reads every jurisdiction and catalogue from the store again. */
+  public void reload() {
+    Map<String, Catalogue> fresh = new LinkedHashMap<>();
+    for (JurisdictionRecord r : store.jurisdictions()) {
+      Jurisdiction j = new Jurisdiction(r.id(), r.name(), ZoneId.of(r.timeZone()));
+      fresh.put(r.id(), new Catalogue(j, Instant.ofEpochMilli(r.changeset()), store.services(r.id())));
+    }
+    catalogues = Map.copyOf(fresh);
+  }
+
+  /** The catalogue of the jurisdiction a call names, or the only one when it names none. */
+  public Catalogue resolve(Optional<String> jurisdictionId) {
+    Map<String, Catalogue> current = catalogues;
+    if (jurisdictionId.isPresent()) {
+      Catalogue c = current.get(jurisdictionId.get());
+      if (c == null) {
+        throw Refusal.notFound("jurisdiction_id '" + jurisdictionId.get() + "' is not served here");
+      }
+      return c;
+    }
+    if (current.size() == 1) {
+      return current.values().iterator().next();
+    }
+    if (current.isEmpty()) {
+      throw Refusal.notFound("this server hosts no jurisdiction yet");
+    }
+    throw Refusal.invalid("jurisdiction_id is required: this server hosts " + current.size()
+        + " jurisdictions (" + String.join(", ", current.keySet()) + ")");
+  }
+
+  /** Every catalogue, in jurisdiction id order. */
+  public List<Catalogue> all() {
+    return new ArrayList<>(catalogues.values());
+  }
+
+  /** The newest changeset of all catalogues, for discovery. */
+  public Instant changeset() {
+    Instant newest = Instant.EPOCH;
+    for (Catalogue c : catalogues.values()) {
+      if (c.changeset().isAfter(newest)) {
+        newest = c.changeset();
+      }
+    }
+    return newest;
+  }
+}

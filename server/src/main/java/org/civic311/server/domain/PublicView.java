@@ -1,0 +1,41 @@
+package org.civic311.server.domain;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import org.civic311.georeport.ServiceRequest;
+import org.civic311.georeport.Status;
+import org.civic311.server.storage.RequestRecord;
+
+/**
+ * What the public may see of a stored request. The reporter's personal details never cross this
+ * line: {@link ServiceRequest} has no field to carry them.
+ */
+final class PublicView {
+  private PublicView() {}
+
+  static ServiceRequest of(RequestRecord r, ZoneId zone) {
+    return new ServiceRequest(
+        Long.toString(r.id()),
+        Status.ofWireName(r.status()),
+        r.statusNotes(),
+        r.serviceName(),
+        r.serviceCode(),
+        r.description(),
+        r.agencyResponsible(),
+        r.serviceNotice(),
+        time(r.requestedAt(), zone),
+        time(r.updatedAt(), zone),
+        r.expectedAt() == null ? null : time(r.expectedAt(), zone),
+        r.address(),
+        r.addressId(),
+        r.zipcode(),
+        r.lat(),
+        r.lon(),
+        r.mediaUrl());
+  }
+
+  private static OffsetDateTime time(long epochMillis, ZoneId zone) {
+    return Instant.ofEpochMilli(epochMillis).atZone(zone).toOffsetDateTime();
+  }
+}

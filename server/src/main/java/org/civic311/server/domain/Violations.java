@@ -1,0 +1,91 @@
+package org.civic311.server.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.civic311.georeport.ParameterException;
+import org.civic311.georeport.Parameters;
+
+/**
+ * Collects every fault of a submission, so a client learns them all at once, and reads the
+ * common kinds of parameter: bounded text without control characters, and bounded numbers.
+ * Not thread-safe; one per call.
+ */
+final class Violations {
+  private final List<String> messages = new ArrayList<>();
+
+  void add(String message) {
+    messages.add(message);
+  }
+
+  /** Throws an INVALID refusal naming every fault, if there is any. */
+  void throwIfAny() {
+    if (!messages.isEmpty()) {
+      throw new Refusal(Refusal.Reason.INVALID, messages);
+    }
+  }
+
+  /** An optional text parameter of at most {@code max} characters; null when absent or faulty. */
+  String text(Parameters p, String name, int max) {
+    Optional<String> v = single(p, name);
+    if (v.isEmpty()) {
+      return null;
+    }
+    String problem = textProblem(v.get(), max);
+    if (problem != null) {
+      add(name + " " + problem);
+      return null;
+    }
+    return v.get();
+  }
+
+  /** Why a text cannot be stored, or null when it can. */
+  static String textProblem(String value, int max) {
+    int length = value.codePointCount(0, value.length());
+    if (length > max) {
+      return "is " + length + " characters long; the limit is " + max;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f || c == 0xFFFE || c == 0xFFFF) {
+        return "contains a control character (code " + (int) c + ") that cannot be stored";
+      }
+    }
+    return null;
+  }
+
+  /** An optional number parameter within [min, max]; null when absent or faulty. */
+  Double number(Parameters p, String name, double min, double max) {
+    Optional<String> v = single(p, name);
+    if (v.isEmpty()) {
+      return null;
+    }
+    double d;
+    try {
+      d = Double.parseDouble(v.get().trim());
+    } catch (NumberFormatException e) {
+      add(name + " must be a number, not '" + clip(v.get()) + "'");
+      return null;
+    }
+    if (!Double.isFinite(d) || d < min || d > max) {
+      add(name + " must be between " + (long) min + " and " + (long) max + ", not " + clip(v.get()));
+      return null;
+    }
+    return d;
+  }
+
+  /** A single-valued parameter; a duplicate with another value is recorded as a fault. */
+  Optional<String> single(Parameters p, String name) {
+    try {
+      return p.optional(name);
+    } catch (ParameterException e) {
+      add(e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Shortens a client's value for quoting in a message. */
+  static String clip(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+  }
+}

@@ -1,0 +1,64 @@
+package org.civic311.server.storage.sql;
+
+import org.civic311.server.storage.ApiKeyStore;
+import org.civic311.server.storage.CatalogueStore;
+import org.civic311.server.storage.RequestStore;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * An open SQL database: its dialect, its migrations and the stores on top of it. Thread-safe;
+ * close it once when the application stops.
+ */
+public final class Database implements AutoCloseable {
+  private final Dialect dialect;
+  private final Jdbi reads;
+  private final Jdbi writes;
+
+  private Database(Dialect dialect) {
+    this.dialect = dialect;
+    this.reads = Jdbi.create(dialect.readPool());
+    this.writes = Jdbi.create(dialect.writePool());
+  }
+
+  /**
+   * Opens the database at a JDBC URL ({@code jdbc:sqlite:FILE}); does not migrate.
+   *
+   * @throws IllegalArgumentException for an unsupported URL
+   */
+  public static Database open(String url, String user, String password) {
+    return new Database(Dialect.forUrl(url, user, password));
+  }
+
+  /** Applies the pending numbered migrations; returns how many ran. */
+  public int migrate() {
+    MigrateResult result = Flyway.configure()
+        .dataSource(dialect.writePool())
+        .locations("classpath:db/migration/" + dialect.name())
+        .load()
+        .migrate();
+    return result.migrationsExecuted;
+  }
+
+  public String dialectName() {
+    return dialect.name();
+  }
+
+  public RequestStore requests() {
+    return new SqlRequestStore(reads, writes);
+  }
+
+  public CatalogueStore catalogue() {
+    return new SqlCatalogueStore(reads, writes);
+  }
+
+  public ApiKeyStore apiKeys() {
+    return new SqlApiKeyStore(reads, writes);
+  }
+
+  @Override
+  public void close() {
+    dialect.close();
+  }
+}

@@ -1,0 +1,87 @@
+package org.civic311.server.storage.sql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.civic311.server.storage.ApiKeyRecord;
+import org.civic311.server.storage.ApiKeyStore;
+import org.jdbi.v3.core.Jdbi;
+
+final class SqlApiKeyStore implements ApiKeyStore {
+  private static final String COLUMNS = "id, jurisdiction_id, key_prefix, label, source, created_at, revoked_at,"
+      + " last_used_at, request_count";
+  private final Jdbi reads;
+  private final Jdbi writes;
+
+  SqlApiKeyStore(Jdbi reads, Jdbi writes) {
+    this.reads = reads;
+    this.writes = writes;
+  }
+
+  @Override
+  public ApiKeyRecord insert(String jurisdictionId, String keyHash, String keyPrefix, String label, String source,
+      long now) {
+    return Guard.call("store an API key", () -> writes.inTransaction(h -> {
+      long id = h.createUpdate("INSERT INTO api_keys (jurisdiction_id, key_hash, key_prefix, label, source, created_at)"
+              + " VALUES (:j, :hash, :prefix, :label, :source, :now)")
+          .bind("j", jurisdictionId).bind("hash", keyHash).bind("prefix", keyPrefix)
+          .bind("label", label).bind("source", source).bind("now", now)
+          .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+      return new ApiKeyRecord(id, jurisdictionId, keyPrefix, label, source, now, null, null, 0);
+    }));
+  }
+
+  @Override
+  public void insertIfAbsent(String jurisdictionId, String keyHash, String keyPrefix, String label, long now) {
+    Guard.call("store an API key", () -> writes.inTransaction(h -> {
+      boolean exists = h.createQuery("SELECT COUNT(*) FROM api_keys WHERE key_hash = :hash")
+          .bind("hash", keyHash).mapTo(Integer.class).one() > 0;
+      if (!exists) {
+        h.createUpdate("INSERT INTO api_keys (jurisdiction_id, key_hash, key_prefix, label, source, created_at)"
+                + " VALUES (:j, :hash, :prefix, :label, 'config', :now)")
+            .bind("j", jurisdictionId).bind("hash", keyHash).bind("prefix", keyPrefix)
+            .bind("label", label).bind("now", now).execute();
+      }
+      return null;
+    }));
+  }
+
+  @Override
+  public Optional<ApiKeyRecord> findByHash(String keyHash) {
+    return Guard.call("find an API key", () -> reads.withHandle(h -> h
+        .createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = :hash")
+        .bind("hash", keyHash)
+        .map((rs, ctx) -> row(rs))
+        .findOne()));
+  }
+
+  @Override
+  public List<ApiKeyRecord> list() {
+    return Guard.call("list API keys", () -> reads.withHandle(h -> h
+        .createQuery("SELECT " + COLUMNS + " FROM api_keys ORDER BY id")
+        .map((rs, ctx) -> row(rs))
+        .list()));
+  }
+
+  @Override
+  public boolean revoke(long id, long now) {
+    return Guard.call("revoke an API key", () -> writes.inTransaction(h -> h
+        .createUpdate("UPDATE api_keys SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+        .bind("id", id).bind("now", now)
+        .execute() == 1));
+  }
+
+  private static ApiKeyRecord row(ResultSet rs) throws SQLException {
+    return new ApiKeyRecord(
+        rs.getLong("id"),
+        rs.getString("jurisdiction_id"),
+        rs.getString("key_prefix"),
+        rs.getString("label"),
+        rs.getString("source"),
+        rs.getLong("created_at"),
+        Columns.nullableLong(rs, "revoked_at"),
+        Columns.nullableLong(rs, "last_used_at"),
+        rs.getLong("request_count"));
+  }
+}

@@ -1,0 +1,132 @@
+package org.civic311.server.storage.sql;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.civic311.georeport.ServiceType;
+import org.civic311.server.storage.CatalogueStore;
+import org.civic311.server.storage.JurisdictionRecord;
+import org.civic311.server.storage.ServiceRecord;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+final class SqlCatalogueStore implements CatalogueStore {
+  private final Jdbi reads;
+  private final Jdbi writes;
+
+  SqlCatalogueStore(Jdbi reads, Jdbi writes) {
+    this.reads = reads;
+    this.writes = writes;
+  }
+
+  @Override
+  public List<JurisdictionRecord> jurisdictions() {
+    return Guard.call("list jurisdictions", () -> reads.withHandle(h -> h
+        .createQuery("SELECT id, name, time_zone, changeset FROM jurisdictions ORDER BY id")
+        .map((rs, ctx) -> new JurisdictionRecord(
+            rs.getString("id"), rs.getString("name"), rs.getString("time_zone"), rs.getLong("changeset")))
+        .list()));
+  }
+
+  @Override
+  public Optional<JurisdictionRecord> jurisdiction(String id) {
+    return jurisdictions().stream().filter(j -> j.id().equals(id)).findFirst();
+  }
+
+  @Override
+  public List<ServiceRecord> services(String jurisdictionId) {
+    return Guard.call("read the catalogue", () -> reads.withHandle(h -> services(h, jurisdictionId)));
+  }
+
+  private static List<ServiceRecord> services(Handle h, String jurisdictionId) {
+    return h.createQuery("SELECT * FROM services WHERE jurisdiction_id = :j ORDER BY retired, position, code")
+        .bind("j", jurisdictionId)
+        .map((rs, ctx) -> new ServiceRecord(
+            rs.getString("code"),
+            rs.getString("name"),
+            rs.getString("description"),
+            ServiceType.ofWireName(rs.getString("type")),
+            rs.getString("keywords"),
+            rs.getString("group_name"),
+            rs.getString("service_notice"),
+            rs.getString("agency_responsible"),
+            Json.attributes(rs.getString("attributes")),
+            rs.getInt("retired") != 0))
+        .list();
+  }
+
+  @Override
+  public boolean synchronize(JurisdictionRecord j, List<ServiceRecord> wanted, long now) {
+    return Guard.call("store the catalogue", () -> writes.inTransaction(h -> {
+      Optional<JurisdictionRecord> stored = h
+          .createQuery("SELECT id, name, time_zone, changeset FROM jurisdictions WHERE id = :id")
+          .bind("id", j.id())
+          .map((rs, ctx) -> new JurisdictionRecord(
+              rs.getString("id"), rs.getString("name"), rs.getString("time_zone"), rs.getLong("changeset")))
+          .findOne();
+      if (stored.isEmpty()) {
+        h.createUpdate("INSERT INTO jurisdictions (id, name, time_zone, changeset) VALUES (:id, :name, :tz, :now)")
+            .bind("id", j.id()).bind("name", j.name()).bind("tz", j.timeZone()).bind("now", now)
+            .execute();
+      } else if (!stored.get().name().equals(j.name()) || !stored.get().timeZone().equals(j.timeZone())) {
+        h.createUpdate("UPDATE jurisdictions SET name = :name, time_zone = :tz WHERE id = :id")
+            .bind("id", j.id()).bind("name", j.name()).bind("tz", j.timeZone())
+            .execute();
+      }
+      Map<String, ServiceRecord> current = new HashMap<>();
+      for (ServiceRecord s : services(h, j.id())) {
+        current.put(s.code(), s);
+      }
+      boolean changed = false;
+      List<String> wantedCodes = new ArrayList<>();
+      int position = 0;
+      for (ServiceRecord s : wanted) {
+        wantedCodes.add(s.code());
+        position++;
+        ServiceRecord old = current.get(s.code());
+        if (old != null && old.equals(s) && position(h, j.id(), s.code()) == position) {
+          continue;
+        }
+        changed = true;
+        h.createUpdate("DELETE FROM services WHERE jurisdiction_id = :j AND code = :code")
+            .bind("j", j.id()).bind("code", s.code()).execute();
+        h.createUpdate("INSERT INTO services (jurisdiction_id, code, position, name, description, type, keywords,"
+                + " group_name, service_notice, agency_responsible, attributes, retired)"
+                + " VALUES (:j, :code, :pos, :name, :description, :type, :keywords, :grp, :notice, :agency,"
+                + " :attributes, :retired)")
+            .bind("j", j.id())
+            .bind("code", s.code())
+            .bind("pos", position)
+            .bind("name", s.name())
+            .bind("description", s.description())
+            .bind("type", s.type().wireName())
+            .bind("keywords", s.keywords())
+            .bind("grp", s.group())
+            .bind("notice", s.serviceNotice())
+            .bind("agency", s.agencyResponsible())
+            .bind("attributes", Json.write(s.attributes()))
+            .bind("retired", s.retired() ? 1 : 0)
+            .execute();
+      }
+      for (ServiceRecord old : current.values()) {
+        if (!wantedCodes.contains(old.code()) && !old.retired()) {
+          changed = true;
+          h.createUpdate("UPDATE services SET retired = 1 WHERE jurisdiction_id = :j AND code = :code")
+              .bind("j", j.id()).bind("code", old.code()).execute();
+        }
+      }
+      if (changed && stored.isPresent()) {
+        h.createUpdate("UPDATE jurisdictions SET changeset = :now WHERE id = :id")
+            .bind("id", j.id()).bind("now", Math.max(now, stored.get().changeset() + 1)).execute();
+      }
+      return changed || stored.isEmpty();
+    }));
+  }
+
+  private static int position(Handle h, String jurisdictionId, String code) {
+    return h.createQuery("SELECT position FROM services WHERE jurisdiction_id = :j AND code = :code")
+        .bind("j", jurisdictionId).bind("code", code).mapTo(Integer.class).one();
+  }
+}

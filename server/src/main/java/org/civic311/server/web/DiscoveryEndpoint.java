@@ -1,0 +1,43 @@
+package org.civic311.server.web;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import org.civic311.georeport.Discovery;
+import org.civic311.georeport.Documents;
+import org.civic311.georeport.Endpoint;
+import org.civic311.georeport.Format;
+import org.civic311.georeport.GeoDateTime;
+import org.civic311.server.domain.Jurisdictions;
+import org.eclipse.jetty.server.Request;
+
+/** {@code GET discovery}: who runs this server, how to get a key, where the endpoint is. */
+final class DiscoveryEndpoint {
+  static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
+  private final Jurisdictions jurisdictions;
+  private final ApiSettings settings;
+
+  DiscoveryEndpoint(Jurisdictions jurisdictions, ApiSettings settings) {
+    this.jurisdictions = jurisdictions;
+    this.settings = settings;
+  }
+
+  Reply get(Request request, Format format) {
+    String changeset = GeoDateTime.format(jurisdictions.changeset().atOffset(ZoneOffset.UTC));
+    Endpoint endpoint = new Endpoint(SPECIFICATION, baseUrl(request), changeset, settings.endpointType(),
+        List.of(Format.XML.contentType().split(";")[0], Format.JSON.contentType().split(";")[0]));
+    Discovery d = new Discovery(changeset, settings.contact(), settings.keyService(), List.of(endpoint));
+    return Reply.of(200, Documents.discovery(d), format);
+  }
+
+  private String baseUrl(Request request) {
+    if (settings.publicUrl() != null) {
+      return settings.publicUrl().replaceAll("/+$", "") + settings.basePath();
+    }
+    String scheme = request.getHttpURI().getScheme();
+    String host = Request.getServerName(request);
+    int port = Request.getServerPort(request);
+    boolean defaultPort = port <= 0 || "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
+    String authority = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    return scheme + "://" + authority + (defaultPort ? "" : ":" + port) + settings.basePath();
+  }
+}

@@ -1,0 +1,122 @@
+package org.civic311.server.web;
+
+import java.util.Optional;
+import org.civic311.georeport.Documents;
+import org.civic311.georeport.FormDecoder;
+import org.civic311.georeport.ParameterException;
+import org.civic311.georeport.Parameters;
+import org.civic311.server.domain.Intake;
+import org.civic311.server.domain.Jurisdictions;
+import org.civic311.server.domain.Refusal;
+import org.civic311.server.domain.RequestSearch;
+import org.civic311.server.storage.StorageException;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The GeoReport v2 API under the base path: routes a call, reads its parameters, asks the domain
+ * and writes the answer. Paths outside the base path are left to the next handler.
+ */
+public final class GeoReportApi extends Handler.Abstract {
+  private static final Logger LOG = LoggerFactory.getLogger(GeoReportApi.class);
+
+  private final ApiSettings settings;
+  private final DiscoveryEndpoint discovery;
+  private final ServicesEndpoint services;
+  private final Intake intake;
+  private final RequestSearch search;
+
+  public GeoReportApi(ApiSettings settings, Jurisdictions jurisdictions, Intake intake, RequestSearch search) {
+    this.settings = settings;
+    this.discovery = new DiscoveryEndpoint(jurisdictions, settings);
+    this.services = new ServicesEndpoint(jurisdictions);
+    this.intake = intake;
+    this.search = search;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    String path = request.getHttpURI().getPath();
+    String prefix = settings.basePath().equals("/") ? "/" : settings.basePath() + "/";
+    if (path == null || !path.startsWith(prefix)) {
+      return false;
+    }
+    reply(request, path.substring(prefix.length())).send(response, callback);
+    return true;
+  }
+
+  private Reply reply(Request request, String rest) {
+    Optional<Route> parsed = Route.parse(rest);
+    if (parsed.isEmpty()) {
+      return Reply.error(404, Route.errorFormat(rest), "no such resource: " + rest
+          + " (paths end in .xml or .json, such as services.xml)");
+    }
+    Route route = parsed.get();
+    String method = request.getMethod();
+    if (!route.allows(method)) {
+      return Reply.error(405, route.format(), "method " + method + " is not allowed here; use " + route.allowed())
+          .withAllow(route.allowed());
+    }
+    try {
+      return answer(request, route, parameters(request, method));
+    } catch (Refusal e) {
+      return Reply.error(status(e.reason()), route.format(), e.messages());
+    } catch (ParameterException e) {
+      return Reply.error(400, route.format(), e.getMessage());
+    } catch (ApiFailure e) {
+      return Reply.error(e.status(), route.format(), e.getMessage());
+    } catch (StorageException e) {
+      LOG.warn("database unavailable: {}", e.getMessage());
+      return Reply.error(503, route.format(), "the database is unavailable; try again shortly");
+    } catch (RuntimeException e) {
+      LOG.error("internal error on {} {}", method, request.getHttpURI().getPath(), e);
+      return Reply.error(500, route.format(), "internal error; it has been logged");
+    }
+  }
+
+  private Parameters parameters(Request request, String method) {
+    Parameters.Builder p = Parameters.builder();
+    FormDecoder.decode(request.getHttpURI().getQuery(), p);
+    if (method.equals("POST")) {
+      RequestBody.read(request, settings.maxBodyBytes(), p);
+    }
+    return p.build();
+  }
+
+  private Reply answer(Request request, Route route, Parameters p) {
+    Optional<String> jurisdiction = p.optional("jurisdiction_id");
+    switch (route.resource()) {
+      case DISCOVERY:
+        return discovery.get(request, route.format());
+      case SERVICES:
+        return services.list(jurisdiction, route.format());
+      case SERVICE:
+        return services.definition(jurisdiction, route.id(), route.format());
+      case REQUESTS:
+        if (request.getMethod().equals("POST")) {
+          return Reply.of(200, Documents.receipt(intake.submit(p)), route.format());
+        }
+        return Reply.of(200, Documents.requests(search.search(p)), route.format());
+      case REQUEST:
+        return Reply.of(200, Documents.requests(java.util.List.of(search.one(jurisdiction, route.id()))),
+            route.format());
+      case TOKEN:
+        return Reply.of(200, Documents.receipt(search.token(jurisdiction, route.id())), route.format());
+      default:
+        throw new IllegalStateException("unrouted " + route);
+    }
+  }
+
+  static int status(Refusal.Reason reason) {
+    return switch (reason) {
+      case INVALID -> 400;
+      case FORBIDDEN -> 403;
+      case NOT_FOUND -> 404;
+      case UNAVAILABLE -> 503;
+    };
+  }
+}

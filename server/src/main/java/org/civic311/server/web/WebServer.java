@@ -1,0 +1,55 @@
+package org.civic311.server.web;
+
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The embedded Jetty server carrying the API. Start it once; {@link #port()} then tells the port
+ * it listens on (useful with port 0); {@link #stop()} closes it.
+ */
+public final class WebServer {
+  private final Server server;
+  private final ServerConnector connector;
+
+  public WebServer(String host, int port, String basePath, GeoReportApi api) {
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("http");
+    server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendDateHeader(true);
+    http.addCustomizer(new ForwardedRequestCustomizer());
+    // Service codes may hold '/' when encoded as %2F; the route decodes them itself.
+    http.setUriCompliance(UriCompliance.DEFAULT.with("civic311",
+        UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
+    connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    server.addConnector(connector);
+    server.setHandler(new Handler.Sequence(api, new RootRedirect(basePath)));
+    server.setErrorHandler(new GeoReportErrorHandler());
+    server.setStopTimeout(5_000);
+  }
+
+  public void start() throws Exception {
+    server.start();
+  }
+
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  public void stop() throws Exception {
+    server.stop();
+  }
+
+  public void join() throws InterruptedException {
+    server.join();
+  }
+}
