@@ -73,12 +73,27 @@ public final class ConfigurationLoader {
     if (config == null) {
       throw new ConfigurationException(source + ": is empty");
     }
+    return checked(config, source, YamlLines.of(text));
+  }
+
+  /**
+   * Validates a configuration built in code (tests, tools), as a file would be.
+   *
+   * @throws ConfigurationException naming every fault
+   */
+  public static Configuration validate(Configuration config, String source) {
+    return checked(config, source, YamlLines.of(""));
+  }
+
+  private static Configuration checked(Configuration config, String source, YamlLines lines) {
     List<ConfigurationValidator.Problem> problems = ConfigurationValidator.validate(config);
     if (!problems.isEmpty()) {
-      YamlLines lines = YamlLines.of(text);
       String message = problems.stream()
-          .map(p -> source + ": line " + lines.lineOf(p.pointer()) + " (" + YamlLines.dotted(p.pointer()) + "): "
-              + p.message())
+          .map(p -> {
+            int line = lines.lineOf(p.pointer());
+            return source + (line > 0 ? ": line " + line : "") + " (" + YamlLines.dotted(p.pointer()) + "): "
+                + p.message();
+          })
           .collect(Collectors.joining("\n"));
       throw new ConfigurationException(message);
     }

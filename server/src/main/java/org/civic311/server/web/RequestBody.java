@@ -90,7 +90,7 @@ final class RequestBody {
         if (part.getFileName() != null || part.getName() == null) {
           continue;
         }
-        ByteBuffer bytes = Content.Source.asByteBuffer(part.newContentSource());
+        ByteBuffer bytes = Content.Source.asByteBuffer(part.getContentSource());
         into.add(part.getName(), utf8(part.getName(), bytes));
       }
     } catch (ExecutionException e) {

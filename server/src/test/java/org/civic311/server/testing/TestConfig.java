@@ -1,0 +1,81 @@
+package org.civic311.server.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.civic311.server.config.ApiKeySettings;
+import org.civic311.server.config.AttributeSettings;
+import org.civic311.server.config.AttributeSettings.ValueSettings;
+import org.civic311.server.config.Configuration;
+import org.civic311.server.config.DatabaseSettings;
+import org.civic311.server.config.JurisdictionSettings;
+import org.civic311.server.config.ServerSettings;
+import org.civic311.server.config.ServiceSettings;
+
+/**
+ * Builds test configurations in code. {@link #city} gives a jurisdiction with one service of each
+ * type and an attribute of every datatype:
+ * <ul>
+ *   <li>{@code LAMP} realtime: FAULT (required multivaluelist DARK/DAY/FLICKER), SIDE
+ *       (singlevaluelist N/S), POLE (string), HEIGHT (number), SEEN (datetime), NOTE (text),
+ *       INFO (display text, variable false);</li>
+ *   <li>{@code POT} realtime with no attributes; {@code BULK} batch; {@code TIP} blackbox;</li>
+ *   <li>{@link #ODD_CODE}, realtime, whose code holds a colon, a space and a dot.</li>
+ * </ul>
+ */
+public final class TestConfig {
+  public static final String KEY = "test-key-0001";
+  public static final String CITY = "city.example.org";
+  /** A real-world style code that breaks naive path parsing. */
+  public static final String ODD_CODE = "input:Street cleaning.v2";
+
+  private final List<JurisdictionSettings> jurisdictions = new ArrayList<>();
+  private int maxBodyBytes = 64 * 1024;
+
+  public static TestConfig city() {
+    return new TestConfig().jurisdiction(CITY, "America/New_York", KEY);
+  }
+
+  public TestConfig jurisdiction(String id, String zone, String key) {
+    jurisdictions.add(new JurisdictionSettings(id, "City of " + id, zone,
+        List.of(new ApiKeySettings(key, "tests")), services()));
+    return this;
+  }
+
+  public TestConfig maxBodyBytes(int bytes) {
+    this.maxBodyBytes = bytes;
+    return this;
+  }
+
+  public Configuration build(String databaseUrl) {
+    return new Configuration(
+        new ServerSettings(0, "/open311/v2", null, maxBodyBytes, "tests@example.org", "ask tests@example.org",
+            "test"),
+        new DatabaseSettings(databaseUrl, null, null),
+        jurisdictions);
+  }
+
+  private static List<ServiceSettings> services() {
+    List<AttributeSettings> lamp = List.of(
+        new AttributeSettings("FAULT", 1, "multivaluelist", "What is wrong?", true, true, null,
+            List.of(new ValueSettings("DARK", "Not lit"), new ValueSettings("DAY", "Lit by day"),
+                new ValueSettings("FLICKER", "Flickers"))),
+        new AttributeSettings("SIDE", 2, "singlevaluelist", "Which side?", false, true, "Choose one",
+            List.of(new ValueSettings("N", "North"), new ValueSettings("S", "South"))),
+        new AttributeSettings("POLE", 3, "string", "Pole number", false, true, null, null),
+        new AttributeSettings("HEIGHT", 4, "number", "Height in metres", false, true, null, null),
+        new AttributeSettings("SEEN", 5, "datetime", "When did you see it?", false, true, null, null),
+        new AttributeSettings("NOTE", 6, "text", "Anything else?", false, true, null, null),
+        new AttributeSettings("INFO", 7, "text", "Lamps are fixed within 5 days.", false, false, null, null));
+    return List.of(
+        new ServiceSettings("LAMP", "Street light out", "Lamp dark or flickering", "realtime", "lamp,light",
+            "Lighting", "Inspected within 5 days", "Highways", lamp),
+        new ServiceSettings("POT", "Pothole", "A hole in the road", "realtime", "road", "Streets", null, "Highways",
+            null),
+        new ServiceSettings("BULK", "Bulk pickup", "Large items", "batch", null, "Waste", "Scheduled within a week",
+            "Waste", null),
+        new ServiceSettings("TIP", "Tip line", "Tell us anything", "blackbox", null, "Other", "Thank you",
+            null, null),
+        new ServiceSettings(ODD_CODE, "Street cleaning", "A code with a colon, a space and a dot", "realtime",
+            null, "Streets", null, null, null));
+  }
+}

@@ -1,0 +1,79 @@
+package org.civic311.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civic311.server.testing.Http.form;
+
+import org.civic311.server.testing.Answer;
+import org.civic311.server.testing.ServerFixture;
+import org.civic311.server.testing.TestConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One server, two jurisdictions, each with its own catalogue, zone, keys and requests. */
+class JurisdictionsHttpTest {
+  static final String API = "/open311/v2";
+  static final String NORTH = "north.example.org";
+  static final String SOUTH = "south.example.org";
+  static final String NORTH_KEY = "north-key-001";
+  static final String SOUTH_KEY = "south-key-001";
+  static ServerFixture server;
+
+  @BeforeAll
+  static void start() {
+    server = ServerFixture.start(new TestConfig()
+        .jurisdiction(NORTH, "Europe/Oslo", NORTH_KEY)
+        .jurisdiction(SOUTH, "Australia/Sydney", SOUTH_KEY));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void jurisdictionIdIsRequiredWhenSeveralAreHosted() {
+    Answer a = server.http().get(API + "/services.json");
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.json().get(0).get("description").asText()).contains("jurisdiction_id");
+    assertThat(server.http().get(API + "/services.json?jurisdiction_id=").status())
+        .as("empty counts as absent").isEqualTo(400);
+    assertThat(server.http().get(API + "/requests.xml").status()).isEqualTo(400);
+  }
+
+  @Test
+  void unknownJurisdictionIs404() {
+    Answer a = server.http().get(API + "/services.xml?jurisdiction_id=west.example.org");
+    assertThat(a.status()).isEqualTo(404);
+    assertThat(a.text()).contains("west.example.org");
+  }
+
+  @Test
+  void aKeyPostsOnlyToItsOwnJurisdiction() {
+    Answer wrong = server.http().postForm(API + "/requests.json",
+        form("jurisdiction_id", SOUTH, "api_key", NORTH_KEY, "service_code", "POT", "address_string", "x"));
+    assertThat(wrong.status()).isEqualTo(403);
+    Answer right = server.http().postForm(API + "/requests.json?jurisdiction_id=" + SOUTH,
+        form("api_key", SOUTH_KEY, "service_code", "POT", "address_string", "x"));
+    assertThat(right.status()).as(right.text()).isEqualTo(200);
+  }
+
+  @Test
+  void requestsStayInTheirJurisdictionAndItsTimeZone() {
+    Answer posted = server.http().postForm(API + "/requests.json",
+        form("jurisdiction_id", NORTH, "api_key", NORTH_KEY, "service_code", "POT", "address_string", "Nord"));
+    String id = posted.json().get(0).get("service_request_id").asText();
+    Answer north = server.http().get(API + "/requests/" + id + ".json?jurisdiction_id=" + NORTH);
+    assertThat(north.status()).isEqualTo(200);
+    assertThat(north.json().get(0).get("requested_datetime").asText()).matches(".*\\+0[12]:00");
+    assertThat(server.http().get(API + "/requests/" + id + ".json?jurisdiction_id=" + SOUTH).status())
+        .isEqualTo(404);
+    assertThat(server.http().get(API + "/requests.json?jurisdiction_id=" + SOUTH).text())
+        .doesNotContain("Nord");
+  }
+
+  @Test
+  void discoveryNeedsNoJurisdiction() {
+    assertThat(server.http().get(API + "/discovery.json").status()).isEqualTo(200);
+  }
+}

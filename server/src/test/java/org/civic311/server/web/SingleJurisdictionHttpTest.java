@@ -1,0 +1,39 @@
+package org.civic311.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.civic311.server.testing.ServerFixture;
+import org.civic311.server.testing.TestConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A server with one jurisdiction: jurisdiction_id may be absent, empty or right; wrong is 404. */
+class SingleJurisdictionHttpTest {
+  static final String API = "/open311/v2";
+  static ServerFixture server;
+
+  @BeforeAll
+  static void start() {
+    server = ServerFixture.start(TestConfig.city());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void jurisdictionIdMayBeAbsentEmptyOrRight() {
+    assertThat(server.http().get(API + "/services.json").status()).isEqualTo(200);
+    assertThat(server.http().get(API + "/services.json?jurisdiction_id=").status()).isEqualTo(200);
+    assertThat(server.http().get(API + "/services.json?jurisdiction_id=" + TestConfig.CITY).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aWrongJurisdictionIdIs404() {
+    assertThat(server.http().get(API + "/services.json?jurisdiction_id=other.example.org").status())
+        .isEqualTo(404);
+  }
+}
