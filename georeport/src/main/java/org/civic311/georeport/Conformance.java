@@ -25,6 +25,12 @@ import java.util.regex.Pattern;
  * {@code phone}, {@code first_name}, {@code last_name}, {@code device_id}, {@code account_id})
  * anywhere, except {@code account_id} in a POST reply. Unknown extra fields are allowed.
  *
+ * <p>A few rules go beyond the letter of section 10 where the standard implies them: discovery
+ * changesets are datetimes (section 8.15); service codes, attribute codes and value keys are
+ * unique; a list datatype offers at least one value; {@code lat} and {@code long} come together;
+ * an error list is not empty; a POST reply keeps {@code service_notice} (null when there is
+ * none); a token reply holds exactly one request.
+ *
  * <p>Stateless and thread-safe. The checks never throw: malformed input is reported as a
  * violation like any other.
  */

@@ -21,6 +21,15 @@ final class DocumentRules {
       "status_notes", "service_name", "description", "agency_responsible", "service_notice",
       "address", "address_id", "zipcode", "media_url");
 
+  /** Fields that identify the person who reported, and where (if anywhere) each may appear. */
+  private static final Map<String, Set<DocumentKind>> PERSONAL_FIELDS = Map.of(
+      "email", Set.of(),
+      "phone", Set.of(),
+      "first_name", Set.of(),
+      "last_name", Set.of(),
+      "device_id", Set.of(),
+      "account_id", Set.of(DocumentKind.POST_REPLY));
+
   private DocumentRules() {}
 
   /** Checks {@code body}, the Spark tree of a document meant to be {@code kind}. */
@@ -242,15 +251,6 @@ final class DocumentRules {
       }
     }
   }
-
-  /** Fields that identify the person who reported, and where (if anywhere) each may appear. */
-  static final Map<String, Set<DocumentKind>> PERSONAL_FIELDS = Map.of(
-      "email", Set.of(),
-      "phone", Set.of(),
-      "first_name", Set.of(),
-      "last_name", Set.of(),
-      "device_id", Set.of(),
-      "account_id", Set.of(DocumentKind.POST_REPLY));
 
   /** Reports every personal field anywhere in the tree that {@code kind} may not carry. */
   static void personalFields(DocumentKind kind, JsonNode node, String path, Findings f) {

@@ -1,7 +1,6 @@
 package org.civic311.georeport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -204,7 +203,7 @@ final class Findings {
       return "'" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "'";
     }
     if (v.isNumber()) {
-      return "number " + (v.isBigDecimal() ? ((BigDecimal) v.numberValue()).toPlainString() : v.asText());
+      return "number " + v.asText();
     }
     if (v.isBoolean()) {
       return "boolean " + v.asText();

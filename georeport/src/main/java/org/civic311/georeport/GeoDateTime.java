@@ -43,19 +43,22 @@ public final class GeoDateTime {
       throw new IllegalArgumentException("is empty");
     }
     try {
+      OffsetDateTime t;
       if (DATE_ONLY.matcher(s).matches()) {
-        return LocalDate.parse(s).atStartOfDay(dateZone).toOffsetDateTime();
+        t = LocalDate.parse(s).atStartOfDay(dateZone).toOffsetDateTime();
+      } else {
+        Matcher space = SPACE_FOR_PLUS.matcher(s);
+        if (space.matches()) {
+          s = space.group(1) + "+" + space.group(2);
+        }
+        Matcher shortOffset = SHORT_OFFSET.matcher(s);
+        if (shortOffset.matches()) {
+          String minutes = shortOffset.group(4) == null ? "00" : shortOffset.group(4);
+          s = shortOffset.group(1) + shortOffset.group(2) + shortOffset.group(3) + ":" + minutes;
+        }
+        t = OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
       }
-      Matcher space = SPACE_FOR_PLUS.matcher(s);
-      if (space.matches()) {
-        s = space.group(1) + "+" + space.group(2);
-      }
-      Matcher shortOffset = SHORT_OFFSET.matcher(s);
-      if (shortOffset.matches()) {
-        String minutes = shortOffset.group(4) == null ? "00" : shortOffset.group(4);
-        s = shortOffset.group(1) + shortOffset.group(2) + shortOffset.group(3) + ":" + minutes;
-      }
-      OffsetDateTime t = OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      // Bare dates too: year 0 would otherwise slip through and be written as "0000-...".
       if (t.getYear() < 1 || t.getYear() > 9999) {
         throw new IllegalArgumentException("is out of range");
       }

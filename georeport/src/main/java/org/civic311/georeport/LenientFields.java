@@ -36,7 +36,7 @@ final class LenientFields {
     if (!v.isValueNode()) {
       throw new DocumentException(at(field) + " is not text");
     }
-    String s = v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
+    String s = v.asText();
     return s.isEmpty() ? null : s;
   }
 

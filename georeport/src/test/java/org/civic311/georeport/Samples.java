@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 
 /** The records behind the golden documents, and access to test resources. */
 final class Samples {
@@ -71,7 +72,7 @@ final class Samples {
 
   /** The golden file of a kind in a format, such as {@code golden/post-reply.json}. */
   static byte[] golden(DocumentKind kind, Format format) {
-    String name = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    String name = kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     return resource("golden/" + name + "." + format.extension());
   }
 
