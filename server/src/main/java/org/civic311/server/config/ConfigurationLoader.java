@@ -62,12 +62,12 @@ public final class ConfigurationLoader {
     } catch (UnrecognizedPropertyException e) {
       String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
           .map(Object::toString).sorted().collect(Collectors.joining(", "));
-      throw new ConfigurationException(where(source, e) + "unknown key '" + e.getPropertyName()
+      throw new ConfigurationException(where(source, text, e) + "unknown key '" + e.getPropertyName()
           + "'" + (known.isEmpty() ? "" : " (known keys: " + known + ")"), e);
     } catch (JsonMappingException e) {
-      throw new ConfigurationException(where(source, e) + e.getOriginalMessage().split("\n")[0], e);
+      throw new ConfigurationException(where(source, text, e) + e.getOriginalMessage().split("\n")[0], e);
     } catch (JsonProcessingException e) {
-      throw new ConfigurationException(where(source, e) + "is not valid YAML: "
+      throw new ConfigurationException(where(source, text, e) + "is not valid YAML: "
           + e.getOriginalMessage().split("\n")[0], e);
     }
     if (config == null) {
@@ -100,24 +100,22 @@ public final class ConfigurationLoader {
     return config;
   }
 
-  private static String where(String source, JsonProcessingException e) {
+  private static String where(String source, String text, JsonProcessingException e) {
     JsonLocation at = e.getLocation();
+    int line = at == null ? 0 : at.getLineNr();
     String path = "";
     if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      StringBuilder sb = new StringBuilder();
+      StringBuilder pointer = new StringBuilder();
       for (JsonMappingException.Reference r : m.getPath()) {
-        if (r.getFieldName() != null) {
-          if (sb.length() > 0) {
-            sb.append('.');
-          }
-          sb.append(r.getFieldName());
-        } else if (r.getIndex() >= 0) {
-          sb.append('[').append(r.getIndex()).append(']');
-        }
+        pointer.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
       }
-      path = " (" + sb + ")";
+      // Records are built after their whole mapping is read, so the parser's own location is
+      // the end of the mapping; the key's line is the one people need.
+      int keyLine = YamlLines.of(text).lineOf(pointer.toString());
+      line = keyLine > 0 ? keyLine : line;
+      path = " (" + YamlLines.dotted(pointer.toString()) + ")";
     }
-    String line = at == null ? "" : ": line " + at.getLineNr() + ", column " + at.getColumnNr();
-    return source + line + path + ": ";
+    return source + (line > 0 ? ": line " + line : "") + path + ": ";
   }
+
 }

@@ -1,6 +1,5 @@
 package org.civic311.server.domain;
 
-import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,12 +56,8 @@ final class Answers {
   private static String problem(ServiceAttribute a, String value, ZoneId zone) {
     switch (a.datatype()) {
       case NUMBER:
-        try {
-          new BigDecimal(value.trim());
-          return null;
-        } catch (NumberFormatException e) {
-          return "must be a number, not '" + Violations.clip(value) + "'";
-        }
+        return Violations.DECIMAL.matcher(value.trim()).matches() ? null
+            : "must be a number, not '" + Violations.clip(value) + "'";
       case DATETIME:
         try {
           GeoDateTime.parse(value, zone);

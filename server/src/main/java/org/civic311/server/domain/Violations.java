@@ -3,6 +3,7 @@ package org.civic311.server.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.civic311.georeport.ParameterException;
 import org.civic311.georeport.Parameters;
 
@@ -12,6 +13,8 @@ import org.civic311.georeport.Parameters;
  * Not thread-safe; one per call.
  */
 final class Violations {
+  /** Plain decimal notation; Java's own parser would also take hex, "NaN" and suffixes like "1d". */
+  static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private final List<String> messages = new ArrayList<>();
 
   void add(String message) {
@@ -60,13 +63,12 @@ final class Violations {
     if (v.isEmpty()) {
       return null;
     }
-    double d;
-    try {
-      d = Double.parseDouble(v.get().trim());
-    } catch (NumberFormatException e) {
-      add(name + " must be a number, not '" + clip(v.get()) + "'");
+    String text = v.get().trim();
+    if (!DECIMAL.matcher(text).matches()) {
+      add(name + " must be a decimal number such as 38.8977, not '" + clip(v.get()) + "'");
       return null;
     }
+    double d = Double.parseDouble(text);
     if (!Double.isFinite(d) || d < min || d > max) {
       add(name + " must be between " + (long) min + " and " + (long) max + ", not " + clip(v.get()));
       return null;

@@ -13,9 +13,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.civic311.georeport.Conformance;
+import org.civic311.georeport.DocumentKind;
+import org.civic311.georeport.Format;
 
 /** Speaks HTTP to a test server: well-formed calls through java.net.http, malformed ones raw. */
 public final class Http {
+  /** The base path the tests' servers use. */
+  public static final String API = "/open311/v2";
   private static final HttpClient CLIENT = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
   private final int port;
@@ -33,11 +40,12 @@ public final class Http {
   }
 
   public Answer get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET());
+    return conformant("GET", path, send(HttpRequest.newBuilder(uri(path)).GET()));
   }
 
   public Answer method(String method, String path) {
-    return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()));
+    return conformant(method, path,
+        send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody())));
   }
 
   /** POSTs an already encoded form body. */
@@ -50,7 +58,7 @@ public final class Http {
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    return send(b);
+    return conformant("POST", path, send(b));
   }
 
   /** Encodes name-value pairs (given alternately) as a form body. */
@@ -64,6 +72,46 @@ public final class Http {
           .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
     }
     return sb.toString();
+  }
+
+  /**
+   * Checks every answer of the API with the protocol library's conformance rules, so that no
+   * test can pass on a document a strict client would reject.
+   */
+  private static Answer conformant(String method, String path, Answer a) {
+    Optional<DocumentKind> kind = kindOf(method, path, a.status());
+    if (kind.isPresent()) {
+      Format format = a.contentType().startsWith("application/json") ? Format.JSON : Format.XML;
+      List<String> problems = Conformance.check(kind.get(), format, a.contentType(), a.body());
+      if (!problems.isEmpty()) {
+        throw new AssertionError(method + " " + path + " answered a document that does not conform: " + problems
+            + "\n" + a);
+      }
+    }
+    return a;
+  }
+
+  private static Optional<DocumentKind> kindOf(String method, String path, int status) {
+    if (status >= 400) {
+      return Optional.of(DocumentKind.ERRORS);
+    }
+    String p = path.split("\\?", 2)[0];
+    if (!p.startsWith(API + "/") || status != 200) {
+      return Optional.empty();
+    }
+    String rest = p.substring(API.length() + 1);
+    if (rest.startsWith("discovery.")) {
+      return Optional.of(DocumentKind.DISCOVERY);
+    } else if (rest.startsWith("services/")) {
+      return Optional.of(DocumentKind.SERVICE_DEFINITION);
+    } else if (rest.startsWith("services.")) {
+      return Optional.of(DocumentKind.SERVICES);
+    } else if (rest.startsWith("tokens/")) {
+      return Optional.of(DocumentKind.TOKEN_REPLY);
+    } else if (rest.startsWith("requests")) {
+      return Optional.of(method.equals("POST") ? DocumentKind.POST_REPLY : DocumentKind.REQUESTS);
+    }
+    return Optional.empty();
   }
 
   private Answer send(HttpRequest.Builder b) {

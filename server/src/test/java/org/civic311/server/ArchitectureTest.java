@@ -1,0 +1,57 @@
+package org.civic311.server;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point one way: command -> app -> web -> domain -> storage; georeport knows none. */
+class ArchitectureTest {
+  static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("org.civic311");
+
+  @Test
+  void layersDependOnlyDownwards() {
+    layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .layer("command").definedBy("org.civic311.server.command..")
+        .layer("app").definedBy("org.civic311.server.app..")
+        .layer("web").definedBy("org.civic311.server.web..")
+        .layer("domain").definedBy("org.civic311.server.domain..")
+        .layer("storage").definedBy("org.civic311.server.storage..")
+        .layer("config").definedBy("org.civic311.server.config..")
+        .whereLayer("command").mayNotBeAccessedByAnyLayer()
+        .whereLayer("app").mayOnlyBeAccessedByLayers("command")
+        .whereLayer("web").mayOnlyBeAccessedByLayers("app")
+        .whereLayer("domain").mayOnlyBeAccessedByLayers("web", "app", "command")
+        .whereLayer("storage").mayOnlyBeAccessedByLayers("domain", "web", "app", "command")
+        .whereLayer("config").mayOnlyBeAccessedByLayers("app", "command")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theProtocolLibraryKnowsNothingOfTheApplication() {
+    noClasses().that().resideInAPackage("org.civic311.georeport..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.civic311.server..", "org.eclipse.jetty..",
+            "java.sql..", "org.jdbi..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheSqlPackageTouchesJdbcAndDatabaseLibraries() {
+    noClasses().that().resideOutsideOfPackages("org.civic311.server.storage.sql..")
+        .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..", "org.flywaydb..",
+            "org.sqlite..", "com.zaxxer..", "org.postgresql..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theDomainKnowsNothingOfHttp() {
+    noClasses().that().resideInAnyPackage("org.civic311.server.domain..", "org.civic311.server.storage..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "org.civic311.server.web..")
+        .check(CLASSES);
+  }
+}

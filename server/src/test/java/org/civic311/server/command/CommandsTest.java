@@ -1,0 +1,102 @@
+package org.civic311.server.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.civic311.server.app.Application;
+import org.civic311.server.config.ConfigurationLoader;
+import org.civic311.server.testing.Answer;
+import org.civic311.server.testing.Http;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, run in-process as a user would type it. */
+class CommandsTest {
+
+  record Run(int code, String out, String err) {}
+
+  static synchronized Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.run(args);
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void helpIsAvailableEverywhere() {
+    Run top = run("--help");
+    assertThat(top.code()).isZero();
+    assertThat(top.out()).contains("serve", "migrate", "keys");
+    for (String[] args : new String[][] {{"serve", "--help"}, {"migrate", "--help"}, {"keys", "--help"},
+        {"keys", "create", "--help"}, {"keys", "list", "--help"}, {"keys", "revoke", "--help"}}) {
+      Run r = run(args);
+      assertThat(r.code()).as(String.join(" ", args)).isZero();
+      assertThat(r.out()).as(String.join(" ", args)).contains("Usage:");
+    }
+  }
+
+  @Test
+  void migrateCreatesTheSchema(@TempDir Path dir) {
+    String db = "jdbc:sqlite:" + dir.resolve("m.db");
+    Run r = run("migrate", "--database", db);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("up to date");
+    assertThat(dir.resolve("m.db")).exists();
+  }
+
+  @Test
+  void aBadConfigurationStopsWithItsMessageAndCode2(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(file, "jurisdictions:\n  - id: x.org\n    name: X\n    time_zone: Nowhere/City\n");
+    Run r = run("serve", "--config", file.toString(), "--database", "jdbc:sqlite:" + dir.resolve("b.db"));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains(file.toString()).contains("line 4").contains("time_zone");
+  }
+
+  @Test
+  void issuedKeysPostAndRevokedKeysAreRefused(@TempDir Path dir) throws Exception {
+    String db = "jdbc:sqlite:" + dir.resolve("k.db");
+    Run created = run("keys", "create", "--label", "Pothole app", "--database", db);
+    assertThat(created.code()).as(created.err()).isZero();
+    String key = created.out().lines().filter(l -> l.startsWith("c311_")).findFirst().orElseThrow();
+    String id = created.out().replaceAll("(?s).*Issued key (\\d+) .*", "$1");
+
+    Run listed = run("keys", "list", "--database", db);
+    assertThat(listed.out()).contains("Pothole app").contains(key.substring(0, 8)).doesNotContain(key);
+
+    var config = ConfigurationLoader.demo().withDatabase(
+        new org.civic311.server.config.DatabaseSettings(db, null, null)).withPort(0);
+    try (Application app = Application.start(config, "127.0.0.1")) {
+      Http http = new Http(app.port());
+      String body = Http.form("api_key", key, "service_code", "S0361", "lat", "38.9", "long", "-77.0");
+      assertThat(http.postForm(Http.API + "/requests.json", body).status()).isEqualTo(200);
+
+      Run revoked = run("keys", "revoke", id, "--database", db);
+      assertThat(revoked.code()).as(revoked.err()).isZero();
+      Run again = run("keys", "revoke", id, "--database", db);
+      assertThat(again.code()).isEqualTo(1);
+    }
+    try (Application app = Application.start(config, "127.0.0.1")) {
+      Http http = new Http(app.port());
+      Answer refused = http.postForm(Http.API + "/requests.json",
+          Http.form("api_key", key, "service_code", "S0361", "lat", "38.9", "long", "-77.0"));
+      assertThat(refused.status()).isEqualTo(403);
+    }
+    Run listedAfter = run("keys", "list", "--database", db);
+    assertThat(listedAfter.out()).contains("[revoked]");
+    assertThat(listedAfter.out()).containsPattern("command\\s+1\\s");
+  }
+}

@@ -1,0 +1,124 @@
+package org.civic311.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigurationLoaderTest {
+  static final String GOOD = """
+      server:
+        contact: ops@example.org
+      jurisdictions:
+        - id: city.example.org
+          name: Example City
+          time_zone: Europe/Paris
+          api_keys:
+            - key: a-long-key-1
+              label: tests
+          services:
+            - code: LAMP
+              name: Street light
+              attributes:
+                - code: FAULT
+                  order: 1
+                  datatype: singlevaluelist
+                  description: What is wrong?
+                  values:
+                    - { key: DARK, name: Dark }
+      """;
+
+  @Test
+  void theBundledDemoIsValidAndRealistic() {
+    Configuration demo = ConfigurationLoader.demo();
+    assertThat(demo.jurisdictions()).hasSize(1);
+    assertThat(demo.jurisdictions().get(0).services().size()).isGreaterThanOrEqualTo(10);
+    assertThat(demo.jurisdictions().get(0).apiKeys().get(0).key()).isEqualTo("demo-key");
+  }
+
+  @Test
+  void aGoodFileLoadsWithDefaults(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("civic311.yaml");
+    Files.writeString(file, GOOD);
+    Configuration c = ConfigurationLoader.load(file);
+    assertThat(c.server().port()).isEqualTo(8080);
+    assertThat(c.server().basePath()).isEqualTo("/open311/v2");
+    assertThat(c.database().url()).isEqualTo("jdbc:sqlite:civic311.db");
+    assertThat(c.jurisdictions().get(0).services().get(0).type()).isEqualTo("realtime");
+  }
+
+  @Test
+  void anUnknownKeyNamesFileLineKeyAndTheKnownKeys(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(file, GOOD.replace("name: Street light", "nmae: Street light"));
+    assertThatThrownBy(() -> ConfigurationLoader.load(file))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("line 12")
+        .hasMessageContaining("jurisdictions[0].services[0]")
+        .hasMessageContaining("unknown key 'nmae'")
+        .hasMessageContaining("known keys");
+  }
+
+  @Test
+  void aWrongValueTypeNamesTheLine() {
+    assertThatThrownBy(() -> ConfigurationLoader.parse(GOOD.replace("order: 1", "order: first"), "c.yaml"))
+        .hasMessageContaining("c.yaml: line 15")
+        .hasMessageContaining("order");
+  }
+
+  @Test
+  void brokenYamlIsReportedWithItsLine() {
+    assertThatThrownBy(() -> ConfigurationLoader.parse("server:\n  contact: [unclosed\n", "c.yaml"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("c.yaml: line");
+  }
+
+  @Test
+  void semanticFaultsAreAllReportedWithLineAndKey() {
+    String bad = GOOD
+        .replace("time_zone: Europe/Paris", "time_zone: Mars/Olympus")
+        .replace("datatype: singlevaluelist", "datatype: colour")
+        .replace("key: a-long-key-1", "key: short");
+    assertThatThrownBy(() -> ConfigurationLoader.parse(bad, "c.yaml"))
+        .hasMessageContaining("c.yaml: line 6 (jurisdictions[0].time_zone): 'Mars/Olympus' is not a time zone")
+        .hasMessageContaining("(jurisdictions[0].api_keys[0].key)")
+        .hasMessageContaining("line 16 (jurisdictions[0].services[0].attributes[0].datatype)");
+  }
+
+  @Test
+  void listAttributesNeedValuesAndOthersRefuseThem() {
+    String noValues = GOOD.replace("values:", "datatype_description: none").replace("- { key: DARK, name: Dark }", "");
+    assertThatThrownBy(() -> ConfigurationLoader.parse(noValues, "c.yaml"))
+        .hasMessageContaining("needs values");
+    String stringWithValues = GOOD.replace("datatype: singlevaluelist", "datatype: string");
+    assertThatThrownBy(() -> ConfigurationLoader.parse(stringWithValues, "c.yaml"))
+        .hasMessageContaining("only singlevaluelist and multivaluelist take values");
+  }
+
+  @Test
+  void duplicateServiceCodesAndOrdersAreRefused() {
+    String dup = GOOD + """
+            - code: LAMP
+              name: Another
+      """;
+    assertThatThrownBy(() -> ConfigurationLoader.parse(dup, "c.yaml"))
+        .hasMessageContaining("(jurisdictions[0].services[1].code): code 'LAMP' is used by another service");
+  }
+
+  @Test
+  void noJurisdictionIsRefused() {
+    assertThatThrownBy(() -> ConfigurationLoader.parse("server:\n  contact: x\n", "c.yaml"))
+        .hasMessageContaining("at least one jurisdiction");
+  }
+
+  @Test
+  void aMissingFileIsNamed(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.yaml");
+    assertThatThrownBy(() -> ConfigurationLoader.load(missing))
+        .hasMessageContaining(missing.toString()).hasMessageContaining("cannot be read");
+  }
+}
