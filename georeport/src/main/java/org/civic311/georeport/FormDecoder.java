@@ -37,10 +37,17 @@ public final class FormDecoder {
     }
   }
 
-  /** Decodes a raw (still percent-encoded) query string; null and empty add nothing. */
+  /**
+   * Decodes a raw (still percent-encoded) query string; null and empty add nothing. Characters
+   * a client sent unencoded are taken as the UTF-8 they arrived as; a U+FFFD replacement
+   * character means the server's HTTP layer met bytes that were not UTF-8, which is refused.
+   */
   public static void decode(String rawQuery, Parameters.Builder into) {
     if (rawQuery != null && !rawQuery.isEmpty()) {
-      decode(rawQuery.getBytes(StandardCharsets.ISO_8859_1), into);
+      if (rawQuery.indexOf('\uFFFD') >= 0) {
+        throw new ParameterException("", "the query string is not valid UTF-8");
+      }
+      decode(rawQuery.getBytes(StandardCharsets.UTF_8), into);
     }
   }
 

@@ -1,6 +1,9 @@
 package org.civic311.server.app;
 
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.civic311.server.config.Configuration;
 import org.civic311.server.config.DatabaseSettings;
 import org.civic311.server.config.ServerSettings;
@@ -26,11 +29,14 @@ public final class Application implements AutoCloseable {
   private final Database database;
   private final WebServer web;
   private final Jurisdictions jurisdictions;
+  private final ScheduledExecutorService refresher;
 
-  private Application(Database database, WebServer web, Jurisdictions jurisdictions) {
+  private Application(Database database, WebServer web, Jurisdictions jurisdictions,
+      ScheduledExecutorService refresher) {
     this.database = database;
     this.web = web;
     this.jurisdictions = jurisdictions;
+    this.refresher = refresher;
   }
 
   /** Opens and migrates the database, applies the configuration and starts listening. */
@@ -52,11 +58,33 @@ public final class Application implements AutoCloseable {
           new RequestSearch(jurisdictions, database.requests(), clock));
       WebServer web = new WebServer(host, s.port(), s.basePath(), handler);
       web.start();
-      return new Application(database, web, jurisdictions);
+      return new Application(database, web, jurisdictions, refresher(jurisdictions, s.catalogueRefreshSeconds()));
     } catch (Exception | Error e) {
       database.close();
       throw e;
     }
+  }
+
+  /**
+   * Other nodes may change the catalogue in the shared database; each node looks for a moved
+   * changeset every few seconds, so every node follows within that time.
+   */
+  private static ScheduledExecutorService refresher(Jurisdictions jurisdictions, int seconds) {
+    ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "catalogue-refresh");
+      t.setDaemon(true);
+      return t;
+    });
+    refresher.scheduleWithFixedDelay(() -> {
+      try {
+        if (jurisdictions.refreshIfChanged()) {
+          LOG.info("catalogue changed in the database; reloaded");
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("catalogue refresh failed: {}", e.getMessage());
+      }
+    }, seconds, seconds, TimeUnit.SECONDS);
+    return refresher;
   }
 
   /**
@@ -104,6 +132,7 @@ public final class Application implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    refresher.shutdownNow();
     try {
       web.stop();
     } finally {

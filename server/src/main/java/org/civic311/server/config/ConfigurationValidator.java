@@ -44,6 +44,9 @@ final class ConfigurationValidator {
     if (!s.endpointType().equals("production") && !s.endpointType().equals("test")) {
       fail("/server/endpoint_type", "endpoint_type must be production or test, not '" + s.endpointType() + "'");
     }
+    if (s.catalogueRefreshSeconds() < 1 || s.catalogueRefreshSeconds() > 3600) {
+      fail("/server/catalogue_refresh_seconds", "catalogue_refresh_seconds must be between 1 and 3600");
+    }
     if (s.publicUrl() != null && !s.publicUrl().matches("https?://[^\\s]+")) {
       fail("/server/public_url", "public_url must be an http or https URL");
     }

@@ -10,6 +10,8 @@ package org.civic311.server.config;
  * @param contact       discovery {@code contact}
  * @param keyService    discovery {@code key_service}
  * @param endpointType  discovery endpoint {@code type}: {@code production} (default) or {@code test}
+ * @param catalogueRefreshSeconds how often a node looks for catalogue changes made by other nodes
+ *     (default 5)
  */
 public record ServerSettings(
     Integer port,
@@ -18,7 +20,8 @@ public record ServerSettings(
     Integer maxBodyBytes,
     String contact,
     String keyService,
-    String endpointType) {
+    String endpointType,
+    Integer catalogueRefreshSeconds) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BASE_PATH = "/open311/v2";
@@ -31,5 +34,6 @@ public record ServerSettings(
     contact = contact == null ? "" : contact;
     keyService = keyService == null ? "" : keyService;
     endpointType = endpointType == null ? "production" : endpointType;
+    catalogueRefreshSeconds = catalogueRefreshSeconds == null ? 5 : catalogueRefreshSeconds;
   }
 }

@@ -35,6 +35,26 @@ public final class Jurisdictions {
     catalogues = Map.copyOf(fresh);
   }
 
+  /**
+   * Reloads when another node changed a catalogue or added a jurisdiction, judged by the stored
+   * changesets; cheap enough to call every few seconds.
+   *
+   * @return true when it reloaded
+   */
+  public boolean refreshIfChanged() {
+    Map<String, Catalogue> current = catalogues;
+    List<JurisdictionRecord> stored = store.jurisdictions();
+    boolean same = stored.size() == current.size();
+    for (JurisdictionRecord r : stored) {
+      Catalogue c = current.get(r.id());
+      same = same && c != null && c.changeset().toEpochMilli() == r.changeset();
+    }
+    if (!same) {
+      reload();
+    }
+    return !same;
+  }
+
   /** The catalogue of the jurisdiction a call names, or the only one when it names none. */
   public Catalogue resolve(Optional<String> jurisdictionId) {
     Map<String, Catalogue> current = catalogues;

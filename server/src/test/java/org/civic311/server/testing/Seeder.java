@@ -1,7 +1,6 @@
 package org.civic311.server.testing;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,11 +14,12 @@ import org.civic311.server.storage.sql.Database;
  */
 public final class Seeder implements AutoCloseable {
   private final Database database;
-  private final String url;
+  private final ServerFixture server;
 
   public Seeder(ServerFixture server) {
-    this.url = server.databaseUrl();
-    this.database = Database.open(url, null, null);
+    this.server = server;
+    var s = server.database().settings();
+    this.database = Database.open(s.url(), s.user(), s.password());
   }
 
   /** Stores an open request of {@code service} in {@link TestConfig#CITY} at {@code at}; returns its id. */
@@ -35,7 +35,7 @@ public final class Seeder implements AutoCloseable {
 
   /** Closes a request, as staff would. */
   public void close(long id) {
-    try (Connection c = DriverManager.getConnection(url);
+    try (Connection c = server.connect();
         PreparedStatement s = c.prepareStatement("UPDATE service_requests SET status = 'closed' WHERE id = ?")) {
       s.setLong(1, id);
       s.executeUpdate();

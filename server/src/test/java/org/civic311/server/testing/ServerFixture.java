@@ -1,39 +1,33 @@
 package org.civic311.server.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.civic311.server.app.Application;
 import org.civic311.server.config.Configuration;
 import org.civic311.server.config.ConfigurationLoader;
 
 /**
- * A real server on a free port over a fresh SQLite file in a temporary folder. Close it to stop
- * the server and delete the folder.
+ * A real server on a free port over a fresh database of the store under test (see
+ * {@link TestDatabase}). Close it to stop the server and delete the database.
  */
 public final class ServerFixture implements AutoCloseable {
-  private final Path folder;
+  private final TestDatabase database;
   private final Application app;
   private final Http http;
-  private final String databaseUrl;
 
-  private ServerFixture(Path folder, Application app, String databaseUrl) {
-    this.folder = folder;
+  private ServerFixture(TestDatabase database, Application app) {
+    this.database = database;
     this.app = app;
     this.http = new Http(app.port());
-    this.databaseUrl = databaseUrl;
   }
 
   public static ServerFixture start(TestConfig config) {
+    TestDatabase database = TestDatabase.fresh();
     try {
-      Path folder = Files.createTempDirectory("civic311-test");
-      String url = "jdbc:sqlite:" + folder.resolve("test.db");
-      Configuration c = ConfigurationLoader.validate(config.build(url), "test configuration");
-      return new ServerFixture(folder, Application.start(c, "127.0.0.1"), url);
+      Configuration c = ConfigurationLoader.validate(config.build(database.settings()), "test configuration");
+      return new ServerFixture(database, Application.start(c, "127.0.0.1"));
     } catch (Exception e) {
+      database.close();
       throw new IllegalStateException("test server did not start", e);
     }
   }
@@ -42,8 +36,13 @@ public final class ServerFixture implements AutoCloseable {
     return http;
   }
 
-  public String databaseUrl() {
-    return databaseUrl;
+  public TestDatabase database() {
+    return database;
+  }
+
+  /** A plain JDBC connection to the server's database. */
+  public Connection connect() throws SQLException {
+    return database.connect();
   }
 
   public Application app() {
@@ -52,11 +51,10 @@ public final class ServerFixture implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    app.close();
-    try (Stream<Path> files = Files.walk(folder)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try {
+      app.close();
+    } finally {
+      database.close();
     }
   }
 }

@@ -46,11 +46,11 @@ public final class TestConfig {
     return this;
   }
 
-  public Configuration build(String databaseUrl) {
+  public Configuration build(DatabaseSettings database) {
     return new Configuration(
         new ServerSettings(0, "/open311/v2", null, maxBodyBytes, "tests@example.org", "ask tests@example.org",
-            "test"),
-        new DatabaseSettings(databaseUrl, null, null),
+            "test", 1),
+        database,
         jurisdictions);
   }
 

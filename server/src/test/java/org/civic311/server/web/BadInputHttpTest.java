@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -251,6 +250,12 @@ class BadInputHttpTest {
           "address_string", "1 Main St"));
       assertError(a, 404, format, "service_code", "NO_SUCH_SERVICE");
     }
+    // The error quotes the code, so it must stay a well-formed document when the code is hostile.
+    String hostile = "]]><script>&amp;\"'";
+    Answer x = post("xml", form("api_key", TestConfig.KEY, "service_code", hostile, "address_string", "1 Main St"));
+    assertError(x, 404, "xml", "service_code", hostile);
+    Answer j = post("json", form("api_key", TestConfig.KEY, "service_code", hostile, "address_string", "1 Main St"));
+    assertError(j, 404, "json", "service_code", hostile);
   }
 
   @Test
@@ -416,6 +421,25 @@ class BadInputHttpTest {
   }
 
   @Test
+  void invalidUtf8InAMultipartValueIs400NamingTheParameter() {
+    String boundary = "civic311-utf8";
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (String[] part : new String[][] {{"api_key", TestConfig.KEY}, {"service_code", "POT"},
+        {"address_string", "5 Ash St"}}) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part[0] + "\"\r\n\r\n"
+          + part[1] + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    }
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\ncaf")
+        .getBytes(StandardCharsets.US_ASCII));
+    body.write(0xC3);
+    body.write(0x28);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    Answer a = server.http().post(API + "/requests.json", "multipart/form-data; boundary=" + boundary,
+        body.toByteArray());
+    assertError(a, 400, "json", "description");
+  }
+
+  @Test
   void invalidUtf8InTheQueryStringIs400NamingTheParameter() {
     assertError(get("/requests.json?status=%C3%28"), 400, "json", "status");
     assertError(get("/requests.xml?service_code=%FF"), 400, "xml", "service_code");
@@ -440,6 +464,42 @@ class BadInputHttpTest {
     if (!r.body().isEmpty()) {
       assertThat(r.header("Content-Type")).isEqualTo(XML);
       xmlErrors(r.body().getBytes(StandardCharsets.UTF_8), 400);
+    }
+  }
+
+  @Test
+  void rawNonAsciiInTheQueryStringIsRefusedOrKeptButNeverAltered() {
+    // Unencoded octets are not legal in a request target; refusing them is fine, storing
+    // something other than what was sent is not.
+    for (String sent : new String[] {"\u20ac5 \u2605", "caf\u00e9", "\u4e2d\u6587"}) {
+      rawQueryDescriptionIsRefusedOrKeptExactly(sent);
+    }
+  }
+
+  static void rawQueryDescriptionIsRefusedOrKeptExactly(String sent) {
+    String body = pot();
+    ByteArrayOutputStream request = new ByteArrayOutputStream();
+    request.writeBytes(("POST " + API + "/requests.json?description=").getBytes(StandardCharsets.US_ASCII));
+    request.writeBytes(sent.replace(' ', '+').getBytes(StandardCharsets.UTF_8));
+    request.writeBytes((" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n\r\n"
+        + body).getBytes(StandardCharsets.US_ASCII));
+    Raw r = raw(request.toByteArray());
+    assertNoLeak(r.head(), r.body());
+    if (r.status() == 200) {
+      JsonNode reply;
+      try {
+        reply = MAPPER.readTree(r.body());
+      } catch (Exception e) {
+        throw new AssertionError(r.body(), e);
+      }
+      String id = reply.get(0).get("service_request_id").asText();
+      assertThat(get("/requests/" + id + ".json").json().get(0).get("description").asText())
+          .as("the description as stored").isEqualTo(sent);
+    } else {
+      assertThat(r.status()).as(sent + ": " + r.head() + "\n" + r.body()).isEqualTo(400);
+      assertThat(r.header("Content-Type")).isEqualTo(JSON);
+      assertThat(jsonErrors(r.body(), 400)).contains("description");
     }
   }
 
@@ -478,6 +538,20 @@ class BadInputHttpTest {
   }
 
   @Test
+  void chunkedBodyUnderTheLimitIsRead() {
+    String body = pot("description", "sent in chunks");
+    int half = body.length() / 2;
+    String request = "POST " + API + "/requests.json HTTP/1.1\r\nHost: localhost\r\n"
+        + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n"
+        + "Connection: close\r\n\r\n"
+        + Integer.toHexString(half) + "\r\n" + body.substring(0, half) + "\r\n"
+        + Integer.toHexString(body.length() - half) + "\r\n" + body.substring(half) + "\r\n0\r\n\r\n";
+    Raw r = raw(request);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.body()).contains("service_request_id");
+  }
+
+  @Test
   void bodyOverTheLimitWithContentLengthIs413() {
     String start = pot() + "&padding=";
     String body = start + "p".repeat(LIMIT + 1 - start.length());
@@ -513,14 +587,18 @@ class BadInputHttpTest {
         415, "json", "application/json");
     assertError(server.http().post(API + "/requests.xml", "text/plain; charset=utf-8",
         pot().getBytes(StandardCharsets.UTF_8)), 415, "xml", "text/plain");
+    assertError(server.http().post(API + "/requests.json", null, pot().getBytes(StandardCharsets.UTF_8)),
+        415, "json", "Content-Type");
   }
 
   @Test
   void multipartWithoutBoundaryIs400() {
     String body = "--b\r\nContent-Disposition: form-data; name=\"service_code\"\r\n\r\nPOT\r\n--b--\r\n";
-    Answer a = server.http().post(API + "/requests.json", "multipart/form-data",
-        body.getBytes(StandardCharsets.UTF_8));
-    assertError(a, 400, "json", "boundary");
+    for (String type : new String[] {"multipart/form-data", "multipart/form-data; boundary=",
+        "multipart/form-data; charset=utf-8"}) {
+      Answer a = server.http().post(API + "/requests.json", type, body.getBytes(StandardCharsets.UTF_8));
+      assertError(a, 400, "json", "boundary");
+    }
   }
 
   @Test
@@ -576,6 +654,7 @@ class BadInputHttpTest {
   @Test
   void pathOutsideTheApiIs404AsXml() {
     assertError(server.http().get("/elsewhere"), 404, "xml", "/elsewhere");
+    assertError(server.http().get("/elsewhere/services.json"), 404, "json", "/elsewhere/services.json");
   }
 
   @Test
@@ -665,7 +744,7 @@ class BadInputHttpTest {
       assertThat(r.get("address_id").asText()).isEqualTo(NASTY[i]);
     }
     // Attributes are not part of public output, so read what was stored.
-    try (Connection c = DriverManager.getConnection(server.databaseUrl());
+    try (Connection c = server.connect();
         PreparedStatement s = c.prepareStatement("SELECT attributes FROM service_requests WHERE id = ?")) {
       for (int i = 0; i < NASTY.length; i++) {
         s.setLong(1, Long.parseLong(ids.get(i)));
@@ -712,7 +791,7 @@ class BadInputHttpTest {
     String fresh = id(post("json", pot("description", "after the storm")));
     assertThat(get("/requests/" + fresh + ".json").json().get(0).get("description").asText())
         .isEqualTo("after the storm");
-    try (Connection c = DriverManager.getConnection(server.databaseUrl());
+    try (Connection c = server.connect();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM service_requests")) {
       assertThat(rs.next()).isTrue();

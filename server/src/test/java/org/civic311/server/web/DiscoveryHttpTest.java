@@ -3,8 +3,6 @@ package org.civic311.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.civic311.server.app.Application;
 import org.civic311.server.config.Configuration;
@@ -12,6 +10,7 @@ import org.civic311.server.config.ServiceSettings;
 import org.civic311.server.testing.Answer;
 import org.civic311.server.testing.ServerFixture;
 import org.civic311.server.testing.TestConfig;
+import org.civic311.server.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 class DiscoveryHttpTest {
@@ -42,9 +41,12 @@ class DiscoveryHttpTest {
 
   @Test
   void changesetMovesOnlyWhenTheCatalogueChanges() throws Exception {
-    Path folder = Files.createTempDirectory("civic311-discovery");
-    String url = "jdbc:sqlite:" + folder.resolve("d.db");
-    Configuration config = TestConfig.city().build(url);
+    try (TestDatabase db = TestDatabase.fresh()) {
+      changesetMovesOnlyWhenTheCatalogueChanges(TestConfig.city().build(db.settings()));
+    }
+  }
+
+  private static void changesetMovesOnlyWhenTheCatalogueChanges(Configuration config) throws Exception {
     String first = changeset(config);
     Thread.sleep(1100);
     assertThat(changeset(config)).as("unchanged catalogue").isEqualTo(first);

@@ -41,6 +41,16 @@ public final class Database implements AutoCloseable {
     return result.migrationsExecuted;
   }
 
+  /**
+   * Copies one jurisdiction, or all, from this database into {@code target}, keeping ids, in
+   * batches; {@code progress} hears how far it got.
+   *
+   * @throws IllegalStateException when the target already holds a copied jurisdiction's data
+   */
+  public DatabaseCopy.Result copyTo(Database target, String jurisdictionId, DatabaseCopy.Progress progress) {
+    return new DatabaseCopy(this.dialect, target.dialect, progress).copy(jurisdictionId);
+  }
+
   public String dialectName() {
     return dialect.name();
   }
@@ -50,7 +60,7 @@ public final class Database implements AutoCloseable {
   }
 
   public CatalogueStore catalogue() {
-    return new SqlCatalogueStore(reads, writes);
+    return new SqlCatalogueStore(reads, writes, dialect);
   }
 
   public ApiKeyStore apiKeys() {

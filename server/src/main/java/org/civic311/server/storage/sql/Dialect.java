@@ -2,10 +2,12 @@ package org.civic311.server.storage.sql;
 
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
 
 /**
- * The one seam where SQL databases differ: how connections are made and pooled, and which
- * migration files apply. Everything else in {@code storage.sql} is shared SQL.
+ * The one seam where SQL databases differ: how connections are made and pooled, which migration
+ * files apply, and the few statements whose SQL is not shared. Everything else in
+ * {@code storage.sql} is common SQL.
  */
 interface Dialect {
 
@@ -18,6 +20,15 @@ interface Dialect {
   /** The pool that reads go through; may be the same as {@link #writePool()}. */
   DataSource readPool();
 
+  /**
+   * Serialises catalogue changes across server nodes for the rest of the transaction, so two
+   * nodes starting at once do not both insert the same jurisdiction.
+   */
+  void lockCatalogue(Handle h);
+
+  /** After rows were copied in with their own ids, moves the table's id generator past them. */
+  void resetIdentity(Handle h, String table);
+
   /** Closes the pools. */
   void close();
 
@@ -26,7 +37,10 @@ interface Dialect {
     if (u.startsWith("jdbc:sqlite:")) {
       return new SqliteDialect(url);
     }
-    throw new IllegalArgumentException(
-        "database url '" + url + "' is not supported: use jdbc:sqlite:FILE");
+    if (u.startsWith("jdbc:postgresql:")) {
+      return new PostgresDialect(url, user, password);
+    }
+    throw new IllegalArgumentException("database url '" + url + "' is not supported: use jdbc:sqlite:FILE or"
+        + " jdbc:postgresql://HOST:PORT/DATABASE");
   }
 }

@@ -15,10 +15,12 @@ import org.jdbi.v3.core.Jdbi;
 final class SqlCatalogueStore implements CatalogueStore {
   private final Jdbi reads;
   private final Jdbi writes;
+  private final Dialect dialect;
 
-  SqlCatalogueStore(Jdbi reads, Jdbi writes) {
+  SqlCatalogueStore(Jdbi reads, Jdbi writes, Dialect dialect) {
     this.reads = reads;
     this.writes = writes;
+    this.dialect = dialect;
   }
 
   @Override
@@ -60,6 +62,7 @@ final class SqlCatalogueStore implements CatalogueStore {
   @Override
   public boolean synchronize(JurisdictionRecord j, List<ServiceRecord> wanted, long now) {
     return Guard.call("store the catalogue", () -> writes.inTransaction(h -> {
+      dialect.lockCatalogue(h);
       Optional<JurisdictionRecord> stored = h
           .createQuery("SELECT id, name, time_zone, changeset FROM jurisdictions WHERE id = :id")
           .bind("id", j.id())

@@ -2,6 +2,7 @@ package org.civic311.server.storage.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.jdbi.v3.core.Handle;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -51,6 +52,16 @@ final class SqliteDialect implements Dialect {
   @Override
   public HikariDataSource readPool() {
     return readers;
+  }
+
+  @Override
+  public void lockCatalogue(Handle h) {
+    // One writer connection: transactions are already serialised.
+  }
+
+  @Override
+  public void resetIdentity(Handle h, String table) {
+    // AUTOINCREMENT continues after the largest id present.
   }
 
   @Override

@@ -1,0 +1,72 @@
+package org.civic311.server.storage.sql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * PostgreSQL with PostGIS, for cities that run several server nodes on one database. One pool
+ * serves reads and writes. Every wait is bounded: a connection is given up after
+ * {@link #CONNECTION_TIMEOUT_MS}, a statement after {@link #SOCKET_TIMEOUT_S}, so an unreachable
+ * database turns into a prompt 503 instead of a hung client, and the pool reconnects by itself
+ * when the database returns.
+ */
+final class PostgresDialect implements Dialect {
+  static final long CONNECTION_TIMEOUT_MS = 3_000;
+  static final int SOCKET_TIMEOUT_S = 30;
+  private static final int POOL_SIZE = 16;
+  private static final long CATALOGUE_LOCK = 0x0C1C311L;
+  private final HikariDataSource pool;
+
+  PostgresDialect(String url, String user, String password) {
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(url);
+    hc.setUsername(user);
+    hc.setPassword(password);
+    hc.setPoolName("postgresql");
+    hc.setMaximumPoolSize(POOL_SIZE);
+    hc.setMinimumIdle(2);
+    hc.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+    hc.setValidationTimeout(1_000);
+    // Start even when the database is briefly away; calls answer 503 until it is back.
+    hc.setInitializationFailTimeout(-1);
+    hc.addDataSourceProperty("connectTimeout", "3");
+    hc.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_S));
+    hc.addDataSourceProperty("tcpKeepAlive", "true");
+    hc.addDataSourceProperty("ApplicationName", "civic311");
+    pool = new HikariDataSource(hc);
+  }
+
+  @Override
+  public String name() {
+    return "postgresql";
+  }
+
+  @Override
+  public DataSource writePool() {
+    return pool;
+  }
+
+  @Override
+  public DataSource readPool() {
+    return pool;
+  }
+
+  @Override
+  public void lockCatalogue(Handle h) {
+    h.execute("SELECT pg_advisory_xact_lock(" + CATALOGUE_LOCK + ")");
+  }
+
+  @Override
+  public void resetIdentity(Handle h, String table) {
+    h.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'),"
+        + " GREATEST((SELECT COALESCE(MAX(id), 0) FROM " + table + "), 1),"
+        + " (SELECT COUNT(*) > 0 FROM " + table + "))");
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}
