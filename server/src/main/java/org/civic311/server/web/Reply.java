@@ -40,6 +40,10 @@ record Reply(int status, Format format, byte[] body, String allow) {
     if (allow != null) {
       response.getHeaders().put(HttpHeader.ALLOW, allow);
     }
+    if (status == 413) {
+      // Whatever of the body is still in flight is not worth reading.
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
     response.write(true, ByteBuffer.wrap(body), callback);
   }
 }

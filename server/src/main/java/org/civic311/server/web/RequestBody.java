@@ -24,13 +24,15 @@ import org.eclipse.jetty.server.Request;
  * type refused with 415. File parts are not parameters and are left out here.
  */
 final class RequestBody {
+  /** Bodies up to this many times the limit are read and dropped before the 413 is sent. */
+  static final int DRAIN_FACTOR = 8;
   private RequestBody() {}
 
   static void read(Request request, int maxBytes, Parameters.Builder into) {
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
     long declared = request.getLength();
     if (declared > maxBytes) {
-      throw tooLarge(maxBytes);
+      throw tooLarge(request, maxBytes);
     }
     String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     if (!mime.isEmpty() && !mime.equals("application/x-www-form-urlencoded") && !mime.equals("multipart/form-data")) {
@@ -68,7 +70,7 @@ final class RequestBody {
     try (InputStream in = Content.Source.asInputStream(request)) {
       byte[] bytes = in.readNBytes(maxBytes + 1);
       if (bytes.length > maxBytes) {
-        throw tooLarge(maxBytes);
+        throw tooLarge(request, maxBytes);
       }
       return bytes;
     } catch (IOException e) {
@@ -114,7 +116,27 @@ final class RequestBody {
     }
   }
 
-  private static ApiFailure tooLarge(int maxBytes) {
+  /**
+   * A 413. A client sends its whole body before it reads the answer, so a body that is not much
+   * larger than the limit is read and dropped first: answering and closing while it still
+   * arrives would reset the connection and the client would never see the 413. Beyond
+   * {@link #DRAIN_FACTOR} times the limit the connection is closed instead (the reply says so).
+   */
+  private static ApiFailure tooLarge(Request request, int maxBytes) {
+    long cap = (long) maxBytes * DRAIN_FACTOR;
+    long declared = request.getLength();
+    if (declared < 0 || declared <= cap) {
+      try (InputStream in = Content.Source.asInputStream(request)) {
+        long skipped = 0;
+        byte[] sink = new byte[8192];
+        int n;
+        while (skipped <= cap && (n = in.read(sink)) >= 0) {
+          skipped += n;
+        }
+      } catch (IOException e) {
+        // The client went away; nothing is left to answer.
+      }
+    }
     return new ApiFailure(413, "the request body is larger than the limit of " + maxBytes + " bytes");
   }
 }
