@@ -90,6 +90,73 @@ public final class Documents {
     return request(r, Node.fields()).build();
   }
 
+  /**
+   * Requests with what {@code extensions=true} adds; {@code extensions} is parallel to
+   * {@code requests}.
+   */
+  public static Document requests(List<ServiceRequest> requests, List<RequestExtensions> extensions) {
+    List<Node> items = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      RequestExtensions x = extensions.get(i);
+      List<Node> answers = new ArrayList<>();
+      for (RequestExtensions.Answer a : x.attributes()) {
+        answers.add(Node.fields().put("code", a.code()).put("value", a.value()).build());
+      }
+      Node extended = Node.fields()
+          .put("channel", x.channel())
+          .put("detailed_status", x.detailedStatus() == null ? null : x.detailedStatus().wireName())
+          .put("duplicate", x.duplicateOf())
+          .put("parent_service_request_id", x.parentServiceRequestId())
+          .put("media_urls", strings("media_url", x.mediaUrls()))
+          .put("attributes", new Node.Items("attribute", answers))
+          .build();
+      List<Node> notes = new ArrayList<>();
+      for (RequestUpdate u : x.notes()) {
+        notes.add(update(u, "datetime"));
+      }
+      items.add(request(requests.get(i), Node.fields())
+          .put("extended_attributes", extended)
+          .put("notes", new Node.Items("note", notes))
+          .build());
+    }
+    return new Document("service_requests", new Node.Items("request", items));
+  }
+
+  /** The update history ({@code GET servicerequestupdates}). */
+  public static Document updates(List<RequestUpdate> updates) {
+    List<Node> items = new ArrayList<>(updates.size());
+    for (RequestUpdate u : updates) {
+      items.add(update(u, "updated_datetime"));
+    }
+    return new Document("service_request_updates", new Node.Items("request_update", items));
+  }
+
+  private static Node update(RequestUpdate u, String timeField) {
+    return Node.fields()
+        .put("update_id", u.updateId())
+        .put("service_request_id", u.serviceRequestId())
+        .put("status", u.status().wireName())
+        .put(timeField, GeoDateTime.format(u.updatedDatetime()))
+        .put("description", u.description())
+        .put("media_url", u.mediaUrls().isEmpty() ? null : u.mediaUrls().get(0))
+        .put("external_status_code", u.externalStatusCode())
+        .build();
+  }
+
+  /** The reply to {@code POST servicerequestupdates}. */
+  public static Document updateReceipt(String updateId, String accountId) {
+    Node reply = Node.fields().put("update_id", updateId).put("account_id", accountId).build();
+    return new Document("service_request_updates", new Node.Items("request_update", List.of(reply)));
+  }
+
+  private static Node strings(String childName, List<String> values) {
+    List<Node> items = new ArrayList<>(values.size());
+    for (String v : values) {
+      items.add(new Node.Scalar(v));
+    }
+    return new Node.Items(childName, items);
+  }
+
   /** The reply to a POST of a request, or to a token lookup: one {@code request} in a list. */
   public static Document receipt(RequestReceipt r) {
     Node.FieldsBuilder f = Node.fields();
@@ -128,6 +195,19 @@ public final class Documents {
         .put("key_service", d.keyService())
         .put("endpoints", new Node.Items("endpoint", endpoints))
         .build());
+  }
+
+  /**
+   * Discovery with extension fields after the standard ones, such as the paging limits
+   * ({@code max_requests}, as FixMyStreet reads it).
+   */
+  public static Document discovery(Discovery d, java.util.Map<String, Object> extensions) {
+    Node.Fields standard = (Node.Fields) discovery(d).body();
+    List<Node.Field> fields = new ArrayList<>(standard.fields());
+    for (java.util.Map.Entry<String, Object> e : extensions.entrySet()) {
+      fields.add(new Node.Field(e.getKey(), new Node.Scalar(e.getValue())));
+    }
+    return new Document("discovery", new Node.Fields(fields));
   }
 
   public static Document errors(List<GeoReportError> errors) {

@@ -29,17 +29,18 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class SparkXml {
   /** Known list containers and the name of the item each one repeats. */
-  static final Map<String, String> CONTAINERS = Map.of(
-      "services", "service",
-      "attributes", "attribute",
-      "values", "value",
-      "service_requests", "request",
-      "errors", "error",
-      "endpoints", "endpoint",
-      "formats", "format",
-      "service_request_updates", "request_update",
-      "groups", "group",
-      "notes", "note");
+  static final Map<String, String> CONTAINERS = Map.ofEntries(
+      Map.entry("services", "service"),
+      Map.entry("attributes", "attribute"),
+      Map.entry("values", "value"),
+      Map.entry("service_requests", "request"),
+      Map.entry("errors", "error"),
+      Map.entry("endpoints", "endpoint"),
+      Map.entry("formats", "format"),
+      Map.entry("service_request_updates", "request_update"),
+      Map.entry("groups", "group"),
+      Map.entry("notes", "note"),
+      Map.entry("media_urls", "media_url"));
 
   // GeoReport documents nest six levels at most; this only stops hostile documents.
   private static final int MAX_DEPTH = 100;

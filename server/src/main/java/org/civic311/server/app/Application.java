@@ -8,9 +8,11 @@ import org.civic311.server.config.Configuration;
 import org.civic311.server.config.DatabaseSettings;
 import org.civic311.server.config.ServerSettings;
 import org.civic311.server.domain.ApiKeys;
+import org.civic311.server.domain.Extensions;
 import org.civic311.server.domain.Intake;
 import org.civic311.server.domain.Jurisdictions;
 import org.civic311.server.domain.RequestSearch;
+import org.civic311.server.domain.Updates;
 import org.civic311.server.storage.sql.Database;
 import org.civic311.server.web.ApiSettings;
 import org.civic311.server.web.GeoReportApi;
@@ -52,10 +54,11 @@ public final class Application implements AutoCloseable {
       Jurisdictions jurisdictions = new Jurisdictions(database.catalogue());
       ServerSettings s = config.server();
       ApiSettings api = new ApiSettings(s.basePath(), s.publicUrl(), s.maxBodyBytes(), s.contact(), s.keyService(),
-          s.endpointType());
+          s.endpointType(), s.corsOrigins());
       GeoReportApi handler = new GeoReportApi(api, jurisdictions,
           new Intake(jurisdictions, keys, database.requests(), clock),
-          new RequestSearch(jurisdictions, database.requests(), clock));
+          new RequestSearch(jurisdictions, database.requests(), new Extensions(database.updates()), clock),
+          new Updates(jurisdictions, keys, database.updates(), clock));
       WebServer web = new WebServer(host, s.port(), s.basePath(), handler);
       web.start();
       return new Application(database, web, jurisdictions, refresher(jurisdictions, s.catalogueRefreshSeconds()));

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record Configuration(ServerSettings server, DatabaseSettings database, List<JurisdictionSettings> jurisdictions) {
   public Configuration {
-    server = server == null ? new ServerSettings(null, null, null, null, null, null, null, null) : server;
+    server = server == null ? new ServerSettings(null, null, null, null, null, null, null, null, null) : server;
     database = database == null ? new DatabaseSettings(null, null, null) : database;
     jurisdictions = jurisdictions == null ? List.of() : List.copyOf(jurisdictions);
   }
@@ -19,7 +19,7 @@ public record Configuration(ServerSettings server, DatabaseSettings database, Li
     ServerSettings s = server;
     return new Configuration(
         new ServerSettings(port, s.basePath(), s.publicUrl(), s.maxBodyBytes(), s.contact(), s.keyService(),
-            s.endpointType(), s.catalogueRefreshSeconds()),
+            s.endpointType(), s.corsOrigins(), s.catalogueRefreshSeconds()),
         database, jurisdictions);
   }
 

@@ -47,6 +47,12 @@ final class ConfigurationValidator {
     if (s.catalogueRefreshSeconds() < 1 || s.catalogueRefreshSeconds() > 3600) {
       fail("/server/catalogue_refresh_seconds", "catalogue_refresh_seconds must be between 1 and 3600");
     }
+    for (int i = 0; i < s.corsOrigins().size(); i++) {
+      String o = s.corsOrigins().get(i);
+      if (o == null || !o.equals("*") && !o.matches("https?://[A-Za-z0-9.-]+(:\\d+)?")) {
+        fail("/server/cors_origins/" + i, "an origin is * or scheme://host[:port], such as https://app.example.org");
+      }
+    }
     if (s.publicUrl() != null && !s.publicUrl().matches("https?://[^\\s]+")) {
       fail("/server/public_url", "public_url must be an http or https URL");
     }

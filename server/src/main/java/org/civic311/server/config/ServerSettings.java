@@ -10,6 +10,7 @@ package org.civic311.server.config;
  * @param contact       discovery {@code contact}
  * @param keyService    discovery {@code key_service}
  * @param endpointType  discovery endpoint {@code type}: {@code production} (default) or {@code test}
+ * @param corsOrigins   origins whose browser apps may call the API; {@code *} (the default) allows any
  * @param catalogueRefreshSeconds how often a node looks for catalogue changes made by other nodes
  *     (default 5)
  */
@@ -21,6 +22,7 @@ public record ServerSettings(
     String contact,
     String keyService,
     String endpointType,
+    java.util.List<String> corsOrigins,
     Integer catalogueRefreshSeconds) {
 
   public static final int DEFAULT_PORT = 8080;
@@ -35,5 +37,6 @@ public record ServerSettings(
     keyService = keyService == null ? "" : keyService;
     endpointType = endpointType == null ? "production" : endpointType;
     catalogueRefreshSeconds = catalogueRefreshSeconds == null ? 5 : catalogueRefreshSeconds;
+    corsOrigins = corsOrigins == null ? java.util.List.of("*") : java.util.List.copyOf(corsOrigins);
   }
 }

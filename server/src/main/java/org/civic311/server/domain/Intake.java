@@ -1,6 +1,7 @@
 package org.civic311.server.domain;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import java.util.regex.Pattern;
 import org.civic311.georeport.Parameters;
 import org.civic311.georeport.RequestReceipt;
 import org.civic311.server.storage.ApiKeyRecord;
+import org.civic311.server.storage.MediaRecord;
 import org.civic311.server.storage.NewRequest;
 import org.civic311.server.storage.RequestRecord;
 import org.civic311.server.storage.RequestStore;
@@ -45,6 +47,19 @@ public final class Intake {
    *     INVALID for anything else wrong
    */
   public RequestReceipt submit(Parameters p) {
+    return submit(p, List.of(), "api");
+  }
+
+  /** True for an absolute http or https URL without spaces. */
+  static boolean isWebUrl(String url) {
+    return url.length() <= MAX_URL && URL.matcher(url).matches();
+  }
+
+  /**
+   * Accepts a request with already stored uploads (first in {@code media_url}, all in the
+   * extensions), from a {@code channel} such as {@code api} or {@code web}.
+   */
+  public RequestReceipt submit(Parameters p, List<MediaRecord> uploads, String channel) {
     Violations v = new Violations();
     Catalogue catalogue = jurisdictions.resolve(v.single(p, "jurisdiction_id"));
     v.throwIfAny();
@@ -72,14 +87,16 @@ public final class Intake {
       v.add("a location is required: lat and long, address_string or address_id");
     }
     String description = v.text(p, "description", MAX_DESCRIPTION);
-    String mediaUrl = v.text(p, "media_url", MAX_URL);
-    if (mediaUrl == null && p.all("media_url").size() > 1) {
-      // Clients that send several media_url values keep the first; extensions keep the rest.
-      mediaUrl = p.all("media_url").get(0);
+    // Uploaded files come first (they take precedence over links), then every media_url sent.
+    List<MediaRecord> media = new ArrayList<>(uploads);
+    for (String url : p.all("media_url")) {
+      if (!isWebUrl(url)) {
+        v.add("media_url must be an http or https URL of at most " + MAX_URL + " characters");
+      } else {
+        media.add(new MediaRecord(media.size(), null, null, url, null));
+      }
     }
-    if (mediaUrl != null && !URL.matcher(mediaUrl).matches()) {
-      v.add("media_url must be an http or https URL");
-    }
+    String mediaUrl = media.isEmpty() ? null : media.get(0).url();
     NewRequest.Reporter reporter = new NewRequest.Reporter(
         email(v, p),
         v.text(p, "phone", MAX_SHORT),
@@ -97,7 +114,7 @@ public final class Intake {
     RequestRecord stored = requests.insert(new NewRequest(
         j.id(), service.code(), service.name(), description, service.agencyResponsible(),
         service.serviceNotice(), clock.millis(), null, address, addressId, null, lat, lon, mediaUrl, token,
-        answers, key.id(), reporter));
+        answers, key.id(), reporter, channel, media));
     RequestReceipt receipt = switch (service.type()) {
       case REALTIME -> RequestReceipt.ofId(Long.toString(stored.id()), service.serviceNotice());
       case BATCH -> RequestReceipt.ofToken(token, service.serviceNotice());

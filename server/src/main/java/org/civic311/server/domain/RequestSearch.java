@@ -1,14 +1,11 @@
 package org.civic311.server.domain;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import org.civic311.georeport.GeoDateTime;
 import org.civic311.georeport.Parameters;
+import org.civic311.georeport.RequestExtensions;
 import org.civic311.georeport.RequestReceipt;
 import org.civic311.georeport.ServiceRequest;
 import org.civic311.server.storage.RequestQuery;
@@ -24,57 +21,76 @@ import org.civic311.server.storage.RequestStore;
  * {@code service_request_id} overrides every other filter.
  */
 public final class RequestSearch {
-  public static final int MAX_RESULTS = 1000;
-  static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
+  public static final int MAX_RESULTS = SearchParameters.MAX_PAGE_SIZE;
+  public static final int DEFAULT_PAGE_SIZE = SearchParameters.DEFAULT_PAGE_SIZE;
 
   private final Jurisdictions jurisdictions;
   private final RequestStore requests;
+  private final Extensions extensions;
   private final Clock clock;
 
-  public RequestSearch(Jurisdictions jurisdictions, RequestStore requests, Clock clock) {
+  public RequestSearch(Jurisdictions jurisdictions, RequestStore requests, Extensions extensions, Clock clock) {
     this.jurisdictions = jurisdictions;
     this.requests = requests;
+    this.extensions = extensions;
     this.clock = clock;
   }
 
-  public List<ServiceRequest> search(Parameters p) {
+  /** The requests a GET asks for, with their extensions when it asked for them. */
+  public record Results(List<ServiceRequest> requests, List<RequestExtensions> extensions) {
+    public boolean extended() {
+      return extensions != null;
+    }
+  }
+
+  public Results search(Parameters p) {
     Violations v = new Violations();
     Catalogue catalogue = jurisdictions.resolve(v.single(p, "jurisdiction_id"));
+    boolean extended = extensions(v, p);
     v.throwIfAny();
     Jurisdiction j = catalogue.jurisdiction();
     List<String> ids = p.list("service_request_id");
+    List<RequestRecord> found;
     if (!ids.isEmpty()) {
-      return byIds(j, ids);
-    }
-    List<String> statuses = new ArrayList<>();
-    for (String s : p.list("status")) {
-      String lower = s.toLowerCase(Locale.ROOT);
-      if (!lower.equals("open") && !lower.equals("closed")) {
-        v.add("status '" + Violations.clip(s) + "' is not open or closed");
-      } else if (!statuses.contains(lower)) {
-        statuses.add(lower);
-      }
-    }
-    Optional<OffsetDateTime> start = date(v, p, "start_date", j);
-    Optional<OffsetDateTime> end = date(v, p, "end_date", j);
-    v.throwIfAny();
-    long to;
-    long from;
-    if (end.isPresent()) {
-      to = end.get().toInstant().toEpochMilli();
-      from = start.map(s -> s.toInstant().toEpochMilli()).orElse(to - DEFAULT_WINDOW.toMillis());
+      found = byIds(j, ids);
     } else {
-      to = clock.millis();
-      from = start.map(s -> s.toInstant().toEpochMilli()).orElse(to - DEFAULT_WINDOW.toMillis());
+      RequestQuery query = SearchParameters.read(p, j, clock.millis(), v);
+      v.throwIfAny();
+      found = requests.search(query);
     }
-    if (start.isPresent() && end.isPresent() && from > to) {
-      throw Refusal.invalid("start_date is after end_date");
-    }
-    RequestQuery query = new RequestQuery(j.id(), p.list("service_code"), statuses, from, to, MAX_RESULTS);
-    return publish(requests.search(query), j);
+    return results(found, j, extended);
   }
 
-  private List<ServiceRequest> byIds(Jurisdiction j, List<String> ids) {
+  /** One request, by id, with extensions when asked. */
+  public Results one(Parameters p, String id) {
+    Violations v = new Violations();
+    Jurisdiction j = jurisdictions.resolve(v.single(p, "jurisdiction_id")).jurisdiction();
+    boolean extended = extensions(v, p);
+    v.throwIfAny();
+    Long n = parseId(id);
+    RequestRecord r = n == null ? null : requests.find(j.id(), n).orElse(null);
+    if (r == null) {
+      throw Refusal.notFound("service_request_id '" + Violations.clip(id) + "' is not a request of jurisdiction "
+          + j.id());
+    }
+    return results(List.of(r), j, extended);
+  }
+
+  private Results results(List<RequestRecord> found, Jurisdiction j, boolean extended) {
+    List<ServiceRequest> published = publish(found, j);
+    return new Results(published, extended ? extensions.of(found, j.zone()) : null);
+  }
+
+  private static boolean extensions(Violations v, Parameters p) {
+    try {
+      return p.bool("extensions").orElse(false);
+    } catch (org.civic311.georeport.ParameterException e) {
+      v.add(e.getMessage());
+      return false;
+    }
+  }
+
+  private List<RequestRecord> byIds(Jurisdiction j, List<String> ids) {
     if (ids.size() > MAX_RESULTS) {
       throw Refusal.invalid("service_request_id lists at most " + MAX_RESULTS + " ids");
     }
@@ -85,19 +101,7 @@ public final class RequestSearch {
         numeric.add(n);
       }
     }
-    return publish(requests.findAll(j.id(), numeric), j);
-  }
-
-  /** One request, by id. */
-  public ServiceRequest one(Optional<String> jurisdictionId, String id) {
-    Jurisdiction j = jurisdictions.resolve(jurisdictionId).jurisdiction();
-    Long n = parseId(id);
-    RequestRecord r = n == null ? null : requests.find(j.id(), n).orElse(null);
-    if (r == null) {
-      throw Refusal.notFound("service_request_id '" + Violations.clip(id) + "' is not a request of jurisdiction "
-          + j.id());
-    }
-    return PublicView.of(r, j.zone());
+    return requests.findAll(j.id(), numeric);
   }
 
   /** The request a batch token became. */
@@ -108,20 +112,7 @@ public final class RequestSearch {
     return new RequestReceipt(Long.toString(r.id()), token, null, null);
   }
 
-  private static Optional<OffsetDateTime> date(Violations v, Parameters p, String name, Jurisdiction j) {
-    Optional<String> text = v.single(p, name);
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(GeoDateTime.parse(text.get(), j.zone()));
-    } catch (IllegalArgumentException e) {
-      v.add(name + " '" + Violations.clip(text.get()) + "' " + e.getMessage());
-      return Optional.empty();
-    }
-  }
-
-  private static Long parseId(String id) {
+  static Long parseId(String id) {
     if (id.isEmpty() || id.length() > 18 || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return null;
     }

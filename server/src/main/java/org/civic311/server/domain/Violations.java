@@ -86,6 +86,20 @@ final class Violations {
     }
   }
 
+  /** An optional datetime parameter, read leniently; null when absent or faulty. */
+  java.time.OffsetDateTime date(Parameters p, String name, java.time.ZoneId zone) {
+    Optional<String> text = single(p, name);
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return org.civic311.georeport.GeoDateTime.parse(text.get(), zone);
+    } catch (IllegalArgumentException e) {
+      add(name + " '" + clip(text.get()) + "' " + e.getMessage());
+      return null;
+    }
+  }
+
   /** Shortens a client's value for quoting in a message. */
   static String clip(String value) {
     return value.length() <= 40 ? value : value.substring(0, 40) + "...";

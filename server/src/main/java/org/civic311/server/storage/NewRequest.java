@@ -22,10 +22,13 @@ public record NewRequest(
     String token,
     Map<String, List<String>> attributes,
     Long apiKeyId,
-    Reporter reporter) {
+    Reporter reporter,
+    String channel,
+    List<MediaRecord> media) {
 
   public NewRequest {
     attributes = Map.copyOf(attributes);
+    media = List.copyOf(media);
   }
 
   /** The reporter's personal details; stored, never published. */

@@ -25,4 +25,8 @@ public record RequestRecord(
     String mediaUrl,
     String token,
     Map<String, List<String>> attributes,
-    NewRequest.Reporter reporter) {}
+    NewRequest.Reporter reporter,
+    String extendedStatus,
+    String channel,
+    Long parentRequestId,
+    Long duplicateOf) {}

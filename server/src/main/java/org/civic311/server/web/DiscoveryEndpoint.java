@@ -8,6 +8,7 @@ import org.civic311.georeport.Endpoint;
 import org.civic311.georeport.Format;
 import org.civic311.georeport.GeoDateTime;
 import org.civic311.server.domain.Jurisdictions;
+import org.civic311.server.domain.RequestSearch;
 import org.eclipse.jetty.server.Request;
 
 /** {@code GET discovery}: who runs this server, how to get a key, where the endpoint is. */
@@ -26,7 +27,11 @@ final class DiscoveryEndpoint {
     Endpoint endpoint = new Endpoint(SPECIFICATION, baseUrl(request), changeset, settings.endpointType(),
         List.of(Format.XML.contentType().split(";")[0], Format.JSON.contentType().split(";")[0]));
     Discovery d = new Discovery(changeset, settings.contact(), settings.keyService(), List.of(endpoint));
-    return Reply.of(200, Documents.discovery(d), format);
+    java.util.Map<String, Object> paging = new java.util.LinkedHashMap<>();
+    paging.put("max_requests", RequestSearch.MAX_RESULTS);
+    paging.put("page_size_default", RequestSearch.DEFAULT_PAGE_SIZE);
+    paging.put("page_size_max", RequestSearch.MAX_RESULTS);
+    return Reply.of(200, Documents.discovery(d, paging), format);
   }
 
   private String baseUrl(Request request) {

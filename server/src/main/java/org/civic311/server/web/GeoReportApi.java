@@ -9,6 +9,7 @@ import org.civic311.server.domain.Intake;
 import org.civic311.server.domain.Jurisdictions;
 import org.civic311.server.domain.Refusal;
 import org.civic311.server.domain.RequestSearch;
+import org.civic311.server.domain.Updates;
 import org.civic311.server.storage.StorageException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -29,13 +30,18 @@ public final class GeoReportApi extends Handler.Abstract {
   private final ServicesEndpoint services;
   private final Intake intake;
   private final RequestSearch search;
+  private final Updates updates;
+  private final Cors cors;
 
-  public GeoReportApi(ApiSettings settings, Jurisdictions jurisdictions, Intake intake, RequestSearch search) {
+  public GeoReportApi(ApiSettings settings, Jurisdictions jurisdictions, Intake intake, RequestSearch search,
+      Updates updates) {
     this.settings = settings;
     this.discovery = new DiscoveryEndpoint(jurisdictions, settings);
     this.services = new ServicesEndpoint(jurisdictions);
     this.intake = intake;
     this.search = search;
+    this.updates = updates;
+    this.cors = new Cors(settings.corsOrigins());
   }
 
   @Override
@@ -44,6 +50,11 @@ public final class GeoReportApi extends Handler.Abstract {
     String prefix = settings.basePath().equals("/") ? "/" : settings.basePath() + "/";
     if (path == null || !path.startsWith(prefix)) {
       return false;
+    }
+    cors.decorate(request, response);
+    if (request.getMethod().equals("OPTIONS") && cors.isPreflight(request)) {
+      cors.preflight(response, callback);
+      return true;
     }
     reply(request, path.substring(prefix.length())).send(response, callback);
     return true;
@@ -100,15 +111,26 @@ public final class GeoReportApi extends Handler.Abstract {
         if (request.getMethod().equals("POST")) {
           return Reply.of(200, Documents.receipt(intake.submit(p)), route.format());
         }
-        return Reply.of(200, Documents.requests(search.search(p)), route.format());
+        return requests(search.search(p), route);
       case REQUEST:
-        return Reply.of(200, Documents.requests(java.util.List.of(search.one(jurisdiction, route.id()))),
-            route.format());
+        return requests(search.one(p, route.id()), route);
+      case UPDATES:
+        if (request.getMethod().equals("POST")) {
+          Updates.Receipt receipt = updates.post(p, java.util.List.of());
+          return Reply.of(200, Documents.updateReceipt(receipt.updateId(), receipt.accountId()), route.format());
+        }
+        return Reply.of(200, Documents.updates(updates.search(p)), route.format());
       case TOKEN:
         return Reply.of(200, Documents.receipt(search.token(jurisdiction, route.id())), route.format());
       default:
         throw new IllegalStateException("unrouted " + route);
     }
+  }
+
+  private static Reply requests(RequestSearch.Results results, Route route) {
+    return Reply.of(200, results.extended()
+        ? Documents.requests(results.requests(), results.extensions())
+        : Documents.requests(results.requests()), route.format());
   }
 
   static int status(Refusal.Reason reason) {

@@ -11,7 +11,7 @@ import org.eclipse.jetty.util.URIUtil;
  */
 record Route(Resource resource, String id, Format format) {
 
-  enum Resource { DISCOVERY, SERVICES, SERVICE, REQUESTS, REQUEST, TOKEN }
+  enum Resource { DISCOVERY, SERVICES, SERVICE, REQUESTS, REQUEST, TOKEN, UPDATES }
 
   /** The format an error about this path should use: JSON only when it asked for JSON. */
   static Format errorFormat(String rawPath) {
@@ -41,6 +41,7 @@ record Route(Resource resource, String id, Format format) {
         case "discovery" -> Resource.DISCOVERY;
         case "services" -> Resource.SERVICES;
         case "requests" -> Resource.REQUESTS;
+        case "servicerequestupdates" -> Resource.UPDATES;
         default -> null;
       };
       return r == null ? Optional.empty() : Optional.of(new Route(r, null, format.get()));
@@ -76,10 +77,14 @@ record Route(Resource resource, String id, Format format) {
 
   /** The methods this resource answers. */
   String allowed() {
-    return resource == Resource.REQUESTS ? "GET, POST" : "GET";
+    return takesPosts() ? "GET, POST" : "GET";
   }
 
   boolean allows(String method) {
-    return method.equals("GET") || method.equals("POST") && resource == Resource.REQUESTS;
+    return method.equals("GET") || method.equals("POST") && takesPosts();
+  }
+
+  private boolean takesPosts() {
+    return resource == Resource.REQUESTS || resource == Resource.UPDATES;
   }
 }

@@ -30,7 +30,7 @@ public final class Seeder implements AutoCloseable {
   public long request(String jurisdiction, String service, Instant at, String description) {
     return database.requests().insert(new NewRequest(jurisdiction, service, service + " name", description, null,
         null, at.toEpochMilli(), null, "1 Test St", null, null, 40.0, -74.0, null, null, Map.of(), null,
-        new NewRequest.Reporter(null, null, null, null, null, null))).id();
+        new NewRequest.Reporter(null, null, null, null, null, null), "api", java.util.List.of())).id();
   }
 
   /** Closes a request, as staff would. */

@@ -49,7 +49,7 @@ public final class TestConfig {
   public Configuration build(DatabaseSettings database) {
     return new Configuration(
         new ServerSettings(0, "/open311/v2", null, maxBodyBytes, "tests@example.org", "ask tests@example.org",
-            "test", 1),
+            "test", null, 1),
         database,
         jurisdictions);
   }

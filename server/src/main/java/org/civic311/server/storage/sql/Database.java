@@ -3,6 +3,7 @@ package org.civic311.server.storage.sql;
 import org.civic311.server.storage.ApiKeyStore;
 import org.civic311.server.storage.CatalogueStore;
 import org.civic311.server.storage.RequestStore;
+import org.civic311.server.storage.UpdateStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
@@ -63,7 +64,11 @@ public final class Database implements AutoCloseable {
   }
 
   public RequestStore requests() {
-    return new SqlRequestStore(reads, writes);
+    return new SqlRequestStore(reads, writes, dialect);
+  }
+
+  public UpdateStore updates() {
+    return new SqlUpdateStore(reads, writes, dialect);
   }
 
   public CatalogueStore catalogue() {

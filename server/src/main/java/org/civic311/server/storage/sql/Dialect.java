@@ -26,8 +26,36 @@ interface Dialect {
    */
   void lockCatalogue(Handle h);
 
+  /** What a SELECT ends with to lock the rows it reads until the transaction ends. */
+  String lockingSuffix();
+
   /** After rows were copied in with their own ids, moves the table's id generator past them. */
   void resetIdentity(Handle h, String table);
+
+  /**
+   * A condition keeping requests (alias {@code r}) whose location lies in the box
+   * {@code :min_lon, :min_lat, :max_lon, :max_lat}, backed by the dialect's spatial index.
+   */
+  String boxCondition();
+
+  /**
+   * A condition keeping requests (alias {@code r}) within {@code :radius} metres of
+   * {@code :lat, :lon} on a sphere; the box {@code :min_lon ... :max_lat} around the circle is
+   * bound as well, for dialects that prefilter with it.
+   */
+  String circleCondition();
+
+  /**
+   * The join (may be empty) and the condition that keep requests matching the words bound as
+   * {@code :text}, and the ORDER BY term for relevance, best first.
+   */
+  TextSearch textSearch();
+
+  /** How the dialect writes {@code words} (letters and digits only) as the {@code :text} value. */
+  String textParameter(java.util.List<String> words);
+
+  /** The parts of a full-text search in a dialect. */
+  record TextSearch(String join, String condition, String relevance) {}
 
   /** Closes the pools. */
   void close();

@@ -66,6 +66,32 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public String lockingSuffix() {
+    return " FOR UPDATE";
+  }
+
+  @Override
+  public String boxCondition() {
+    return "r.location && ST_MakeEnvelope(:min_lon, :min_lat, :max_lon, :max_lat, 4326)::geography";
+  }
+
+  @Override
+  public String circleCondition() {
+    return "ST_DWithin(r.location, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography, :radius, false)";
+  }
+
+  @Override
+  public TextSearch textSearch() {
+    return new TextSearch("", "r.search @@ plainto_tsquery('simple', :text)",
+        "ts_rank(r.search, plainto_tsquery('simple', :text)) DESC");
+  }
+
+  @Override
+  public String textParameter(java.util.List<String> words) {
+    return String.join(" ", words);
+  }
+
+  @Override
   public void close() {
     pool.close();
   }

@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.civic311.server.storage.MediaRecord;
 import org.civic311.server.storage.NewRequest;
 import org.civic311.server.storage.RequestQuery;
 import org.civic311.server.storage.RequestRecord;
 import org.civic311.server.storage.RequestStore;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -15,16 +17,20 @@ final class SqlRequestStore implements RequestStore {
   private static final String INSERT = "INSERT INTO service_requests (jurisdiction_id, service_code, service_name,"
       + " status, description, agency_responsible, service_notice, requested_at, updated_at, expected_at, address,"
       + " address_id, zipcode, lat, lon, media_url, token, attributes, api_key_id, email, phone, first_name,"
-      + " last_name, device_id, account_id)"
+      + " last_name, device_id, account_id, channel)"
       + " VALUES (:j, :code, :name, 'open', :description, :agency, :notice, :at, :at, :expected, :address,"
       + " :address_id, :zipcode, :lat, :lon, :media_url, :token, :attributes, :key, :email, :phone, :first_name,"
-      + " :last_name, :device_id, :account_id)";
+      + " :last_name, :device_id, :account_id, :channel)";
+  static final String INSERT_MEDIA = "INSERT INTO request_media (request_id, update_id, position, media_key,"
+      + " media_type, url, thumb_key) VALUES (:request, :update, :position, :key, :type, :url, :thumb)";
   private final Jdbi reads;
   private final Jdbi writes;
+  private final Dialect dialect;
 
-  SqlRequestStore(Jdbi reads, Jdbi writes) {
+  SqlRequestStore(Jdbi reads, Jdbi writes, Dialect dialect) {
     this.reads = reads;
     this.writes = writes;
+    this.dialect = dialect;
   }
 
   @Override
@@ -55,9 +61,11 @@ final class SqlRequestStore implements RequestStore {
           .bind("last_name", who.lastName())
           .bind("device_id", who.deviceId())
           .bind("account_id", who.accountId())
+          .bind("channel", r.channel())
           .executeAndReturnGeneratedKeys("id")
           .mapTo(Long.class)
           .one();
+      insertMedia(h, id, null, r.media());
       if (r.apiKeyId() != null) {
         h.createUpdate("UPDATE api_keys SET last_used_at = :at, request_count = request_count + 1 WHERE id = :id")
             .bind("at", r.requestedAt()).bind("id", r.apiKeyId()).execute();
@@ -65,8 +73,17 @@ final class SqlRequestStore implements RequestStore {
       return new RequestRecord(id, r.jurisdictionId(), r.serviceCode(), r.serviceName(), "open", null,
           r.description(), r.agencyResponsible(), r.serviceNotice(), r.requestedAt(), r.requestedAt(),
           r.expectedAt(), r.address(), r.addressId(), r.zipcode(), r.lat(), r.lon(), r.mediaUrl(), r.token(),
-          r.attributes(), who);
+          r.attributes(), who, null, r.channel(), null, null);
     }));
+  }
+
+  static void insertMedia(Handle h, Long requestId, Long updateId, List<MediaRecord> media) {
+    for (MediaRecord m : media) {
+      h.createUpdate(INSERT_MEDIA)
+          .bind("request", requestId).bind("update", updateId).bind("position", m.position())
+          .bind("key", m.mediaKey()).bind("type", m.mediaType()).bind("url", m.url()).bind("thumb", m.thumbKey())
+          .execute();
+    }
   }
 
   @Override
@@ -102,32 +119,94 @@ final class SqlRequestStore implements RequestStore {
 
   @Override
   public List<RequestRecord> search(RequestQuery q) {
-    StringBuilder sql = new StringBuilder("SELECT * FROM service_requests WHERE jurisdiction_id = :j"
-        + " AND requested_at >= :from AND requested_at <= :to");
+    Dialect.TextSearch text = q.words().isEmpty() ? null : dialect.textSearch();
+    StringBuilder sql = new StringBuilder("SELECT r.* FROM service_requests r");
+    if (text != null) {
+      sql.append(text.join());
+    }
+    sql.append(" WHERE r.jurisdiction_id = :j");
+    if (q.requestedFrom() != null) {
+      sql.append(" AND r.requested_at >= :from");
+    }
+    if (q.requestedTo() != null) {
+      sql.append(" AND r.requested_at <= :to");
+    }
+    if (q.updatedFrom() != null) {
+      sql.append(" AND r.updated_at >= :updated_from");
+    }
+    if (q.updatedTo() != null) {
+      sql.append(" AND r.updated_at <= :updated_to");
+    }
     if (!q.serviceCodes().isEmpty()) {
-      sql.append(" AND service_code IN (<codes>)");
+      sql.append(" AND r.service_code IN (<codes>)");
     }
     if (!q.statuses().isEmpty()) {
-      sql.append(" AND status IN (<statuses>)");
+      sql.append(" AND r.status IN (<statuses>)");
     }
-    sql.append(" ORDER BY requested_at DESC, id DESC LIMIT :limit");
+    if (!q.agencies().isEmpty()) {
+      sql.append(" AND r.agency_responsible IN (<agencies>)");
+    }
+    if (q.box() != null) {
+      sql.append(" AND ").append(dialect.boxCondition());
+    }
+    if (q.near() != null) {
+      sql.append(" AND ").append(dialect.circleCondition());
+    }
+    if (text != null && !text.condition().isEmpty()) {
+      sql.append(" AND ").append(text.condition());
+    }
+    sql.append(" ORDER BY ");
+    if (text != null && q.byRelevance()) {
+      sql.append(text.relevance()).append(", ");
+    }
+    sql.append("r.requested_at DESC, r.id DESC LIMIT :limit OFFSET :offset");
     return Guard.call("search requests", () -> reads.withHandle(h -> {
       Query query = h.createQuery(sql.toString())
           .bind("j", q.jurisdictionId())
-          .bind("from", q.requestedFrom())
-          .bind("to", q.requestedTo())
-          .bind("limit", q.limit());
+          .bind("limit", q.limit())
+          .bind("offset", q.offset());
+      bindIfSet(query, "from", q.requestedFrom());
+      bindIfSet(query, "to", q.requestedTo());
+      bindIfSet(query, "updated_from", q.updatedFrom());
+      bindIfSet(query, "updated_to", q.updatedTo());
       if (!q.serviceCodes().isEmpty()) {
         query.bindList("codes", q.serviceCodes());
       }
       if (!q.statuses().isEmpty()) {
         query.bindList("statuses", q.statuses());
       }
+      if (!q.agencies().isEmpty()) {
+        query.bindList("agencies", q.agencies());
+      }
+      if (q.box() != null) {
+        bindBox(query, q.box());
+      }
+      if (q.near() != null) {
+        RequestQuery.Circle c = q.near();
+        double dLat = Math.toDegrees(c.radiusMeters() / 6371008.7714);
+        double dLon = dLat / Math.max(Math.cos(Math.toRadians(c.lat())), 1e-6);
+        bindBox(query, new RequestQuery.Box(c.lon() - dLon, c.lat() - dLat, c.lon() + dLon, c.lat() + dLat));
+        query.bind("lat", c.lat()).bind("lon", c.lon()).bind("radius", c.radiusMeters());
+      }
+      if (text != null) {
+        query.bind("text", dialect.textParameter(q.words()));
+      }
       return query.map((rs, ctx) -> row(rs)).list();
     }));
   }
 
-  private static RequestRecord row(ResultSet rs) throws SQLException {
+  private static void bindIfSet(Query query, String name, Long value) {
+    if (value != null) {
+      query.bind(name, value);
+    }
+  }
+
+  private static void bindBox(Query query, RequestQuery.Box b) {
+    query.bind("min_lon", b.minLon()).bind("min_lat", b.minLat()).bind("max_lon", b.maxLon())
+        .bind("max_lat", b.maxLat());
+  }
+
+  static RequestRecord row(ResultSet rs) throws SQLException {
     return new RequestRecord(
         rs.getLong("id"),
         rs.getString("jurisdiction_id"),
@@ -155,6 +234,10 @@ final class SqlRequestStore implements RequestStore {
             rs.getString("first_name"),
             rs.getString("last_name"),
             rs.getString("device_id"),
-            rs.getString("account_id")));
+            rs.getString("account_id")),
+        rs.getString("extended_status"),
+        rs.getString("channel"),
+        Columns.nullableLong(rs, "parent_request_id"),
+        Columns.nullableLong(rs, "duplicate_of"));
   }
 }

@@ -14,6 +14,8 @@ import org.sqlite.SQLiteDataSource;
  */
 final class SqliteDialect implements Dialect {
   private static final int READERS = 8;
+  /** The mean radius of the Earth, as PostGIS uses for distances on a sphere. */
+  static final String SPHERE_METRES = "6371008.7714";
   private final HikariDataSource writer;
   private final HikariDataSource readers;
 
@@ -62,6 +64,42 @@ final class SqliteDialect implements Dialect {
   @Override
   public void resetIdentity(Handle h, String table) {
     // AUTOINCREMENT continues after the largest id present.
+  }
+
+  @Override
+  public String lockingSuffix() {
+    return "";
+  }
+
+  @Override
+  public String boxCondition() {
+    return "r.id IN (SELECT id FROM service_request_locations WHERE min_lon >= :min_lon AND max_lon <= :max_lon"
+        + " AND min_lat >= :min_lat AND max_lat <= :max_lat)";
+  }
+
+  @Override
+  public String circleCondition() {
+    return boxCondition() + " AND " + SPHERE_METRES + " * 2 * asin(sqrt(pow(sin(radians(r.lat - :lat) / 2), 2)"
+        + " + cos(radians(:lat)) * cos(radians(r.lat)) * pow(sin(radians(r.lon - :lon) / 2), 2))) <= :radius";
+  }
+
+  @Override
+  public TextSearch textSearch() {
+    return new TextSearch(
+        " JOIN (SELECT rowid AS text_id, bm25(service_requests_text) AS text_rank FROM service_requests_text"
+            + " WHERE service_requests_text MATCH :text) t ON t.text_id = r.id",
+        "",
+        "t.text_rank");
+  }
+
+  @Override
+  public String textParameter(java.util.List<String> words) {
+    // Each word quoted: FTS5 syntax in a client's words can then never be an error or an operator.
+    StringBuilder sb = new StringBuilder();
+    for (String w : words) {
+      sb.append(sb.length() == 0 ? "" : " ").append('"').append(w).append('"');
+    }
+    return sb.toString();
   }
 
   @Override

@@ -1,0 +1,77 @@
+package org.civic311.server.domain;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.civic311.georeport.ExtendedStatus;
+import org.civic311.georeport.RequestExtensions;
+import org.civic311.georeport.RequestUpdate;
+import org.civic311.server.storage.MediaRecord;
+import org.civic311.server.storage.RequestRecord;
+import org.civic311.server.storage.UpdateRecord;
+import org.civic311.server.storage.UpdateStore;
+
+/**
+ * What {@code extensions=true} adds to requests: channel, detailed status, duplicate and parent
+ * links, every photo, the submitted answers and the public history. Two queries for any number
+ * of requests, never one per request.
+ */
+public final class Extensions {
+  private final UpdateStore updates;
+
+  public Extensions(UpdateStore updates) {
+    this.updates = updates;
+  }
+
+  List<RequestExtensions> of(List<RequestRecord> records, ZoneId zone) {
+    List<Long> ids = records.stream().map(RequestRecord::id).toList();
+    Map<Long, List<UpdateRecord>> history = updates.historyOf(ids);
+    Map<Long, List<MediaRecord>> media = updates.mediaOf(ids);
+    List<RequestExtensions> out = new ArrayList<>(records.size());
+    for (RequestRecord r : records) {
+      List<String> urls = new ArrayList<>();
+      for (MediaRecord m : media.getOrDefault(r.id(), List.of())) {
+        urls.add(m.url());
+      }
+      if (urls.isEmpty() && r.mediaUrl() != null) {
+        urls.add(r.mediaUrl());
+      }
+      List<RequestExtensions.Answer> answers = new ArrayList<>();
+      for (Map.Entry<String, List<String>> a : r.attributes().entrySet()) {
+        for (String value : a.getValue()) {
+          answers.add(new RequestExtensions.Answer(a.getKey(), value));
+        }
+      }
+      List<RequestUpdate> notes = new ArrayList<>();
+      for (UpdateRecord u : history.getOrDefault(r.id(), List.of())) {
+        notes.add(publish(u, zone));
+      }
+      out.add(new RequestExtensions(r.channel(), detailedStatus(r), idOrNull(r.duplicateOf()),
+          idOrNull(r.parentRequestId()), urls, answers, notes));
+    }
+    return out;
+  }
+
+  static ExtendedStatus detailedStatus(RequestRecord r) {
+    return ExtendedStatus.parse(r.extendedStatus())
+        .filter(s -> s != ExtendedStatus.UNCHANGED)
+        .orElse(ExtendedStatus.parse(r.status()).orElse(ExtendedStatus.OPEN));
+  }
+
+  static RequestUpdate publish(UpdateRecord u, ZoneId zone) {
+    List<String> urls = new ArrayList<>();
+    for (MediaRecord m : u.media()) {
+      urls.add(m.url());
+    }
+    return new RequestUpdate(u.updateId(), Long.toString(u.requestId()),
+        ExtendedStatus.parse(u.status()).orElse(ExtendedStatus.UNCHANGED),
+        Instant.ofEpochMilli(u.updatedAt()).atZone(zone).toOffsetDateTime(), u.description(), urls,
+        u.externalStatusCode());
+  }
+
+  private static String idOrNull(Long id) {
+    return id == null ? null : Long.toString(id);
+  }
+}
