@@ -18,7 +18,11 @@ public enum DocumentKind {
   /** {@code GET tokens/{token}}: one request with both {@code service_request_id} and {@code token}. */
   TOKEN_REPLY("service_requests"),
   /** An error list, the body of every 4xx and 5xx answer. */
-  ERRORS("errors");
+  ERRORS("errors"),
+  /** {@code GET servicerequestupdates}: a list of updates (the mySociety extension). */
+  UPDATES("service_request_updates"),
+  /** The reply to {@code POST servicerequestupdates}: one update holding its {@code update_id}. */
+  UPDATE_REPLY("service_request_updates");
 
   private final String rootName;
 

@@ -16,6 +16,9 @@ final class DocumentRules {
   private static final Set<String> DATATYPES =
       Set.of("string", "number", "datetime", "text", "singlevaluelist", "multivaluelist");
   private static final Set<String> STATUSES = Set.of("open", "closed");
+  private static final Set<String> EXTENDED_STATUSES = Set.of("open", "closed", "fixed", "in_progress",
+      "planned", "action_scheduled", "investigating", "duplicate", "not_councils_responsibility",
+      "no_further_action", "internal_referral", "cancelled", "reopen", "for_triage", "unchanged");
   private static final Set<String> ENDPOINT_TYPES = Set.of("production", "test");
   private static final List<String> OPTIONAL_REQUEST_TEXT = List.of(
       "status_notes", "service_name", "description", "agency_responsible", "service_notice",
@@ -28,7 +31,7 @@ final class DocumentRules {
       "first_name", Set.of(),
       "last_name", Set.of(),
       "device_id", Set.of(),
-      "account_id", Set.of(DocumentKind.POST_REPLY));
+      "account_id", Set.of(DocumentKind.POST_REPLY, DocumentKind.UPDATE_REPLY));
 
   private DocumentRules() {}
 
@@ -42,6 +45,8 @@ final class DocumentRules {
       case POST_REPLY -> postReply(body, f);
       case TOKEN_REPLY -> tokenReply(body, f);
       case ERRORS -> errors(body, f);
+      case UPDATES -> updates(body, f);
+      case UPDATE_REPLY -> updateReply(body, f);
     }
   }
 
@@ -230,6 +235,35 @@ final class DocumentRules {
         f.integer(e, "code", at, 400, 599);
         f.requiredText(e, "description", at);
       }
+    }
+  }
+
+  private static void updates(JsonNode body, Findings f) {
+    List<JsonNode> updates = f.list(body, "service_request_updates");
+    for (int i = 0; i < updates.size(); i++) {
+      String at = "service_request_updates[" + i + "]";
+      JsonNode u = f.object(updates.get(i), at);
+      if (u == null) {
+        continue;
+      }
+      f.requiredText(u, "update_id", at);
+      f.requiredText(u, "service_request_id", at);
+      f.oneOf(u, "status", at, EXTENDED_STATUSES);
+      f.datetime(u, "updated_datetime", at, true);
+      f.optionalText(u, "description", at);
+      f.optionalText(u, "media_url", at);
+    }
+  }
+
+  private static void updateReply(JsonNode body, Findings f) {
+    List<JsonNode> replies = f.list(body, "service_request_updates");
+    if (body != null && body.isArray() && replies.size() != 1) {
+      f.add("service_request_updates must hold exactly one update, not " + replies.size());
+      return;
+    }
+    JsonNode u = replies.isEmpty() ? null : f.object(replies.get(0), "service_request_updates[0]");
+    if (u != null) {
+      f.requiredText(u, "update_id", "service_request_updates[0]");
     }
   }
 

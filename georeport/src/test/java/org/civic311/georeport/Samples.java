@@ -56,6 +56,14 @@ final class Samples {
             "2024-03-01T00:00:00+00:00", "production", List.of("text/xml", "application/json"))));
   }
 
+  static List<RequestUpdate> updates() {
+    return List.of(
+        new RequestUpdate("UPD-6", "SR-42", ExtendedStatus.IN_PROGRESS, at("2024-03-05T08:00:00+00:00"),
+            "Crew scheduled", List.of(), null),
+        new RequestUpdate("UPD-7", "SR-42", ExtendedStatus.FIXED, at("2024-03-06T16:30:00+00:00"),
+            "Lamp replaced", List.of("https://example.org/media/after.jpg"), "F-1"));
+  }
+
   /** The sample document of each kind, as the golden files hold it. */
   static Document document(DocumentKind kind) {
     switch (kind) {
@@ -66,6 +74,8 @@ final class Samples {
       case POST_REPLY: return Documents.receipt(postReply());
       case TOKEN_REPLY: return Documents.receipt(tokenReply());
       case ERRORS: return Documents.errors(errors());
+      case UPDATES: return Documents.updates(updates());
+      case UPDATE_REPLY: return Documents.updateReceipt("UPD-7", null);
       default: throw new AssertionError(kind);
     }
   }

@@ -106,6 +106,8 @@ public final class Http {
       return Optional.of(DocumentKind.SERVICE_DEFINITION);
     } else if (rest.startsWith("services.")) {
       return Optional.of(DocumentKind.SERVICES);
+    } else if (rest.startsWith("servicerequestupdates.")) {
+      return Optional.of(method.equals("POST") ? DocumentKind.UPDATE_REPLY : DocumentKind.UPDATES);
     } else if (rest.startsWith("tokens/")) {
       return Optional.of(DocumentKind.TOKEN_REPLY);
     } else if (rest.startsWith("requests")) {
