@@ -17,11 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.civic311.server.testing.Answer;
-import org.civic311.server.testing.ServerFixture;
+import org.civic311.server.testing.RunningServer;
 import org.civic311.server.testing.TestConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -38,17 +37,8 @@ class BadInputHttpTest {
   static final String JSON = "application/json; charset=utf-8";
   static final int LIMIT = 64 * 1024;
   static final ObjectMapper MAPPER = new ObjectMapper();
-  static ServerFixture server;
-
-  @BeforeAll
-  static void start() {
-    server = ServerFixture.start(TestConfig.city());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final RunningServer server = new RunningServer(TestConfig.city());
 
   // ---- helpers -------------------------------------------------------------------------------
 

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.civic311.server.testing.Http.form;
 
 import org.civic311.server.testing.Answer;
-import org.civic311.server.testing.ServerFixture;
+import org.civic311.server.testing.RunningServer;
 import org.civic311.server.testing.TestConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One server, two jurisdictions, each with its own catalogue, zone, keys and requests. */
 class JurisdictionsHttpTest {
@@ -17,19 +16,10 @@ class JurisdictionsHttpTest {
   static final String SOUTH = "south.example.org";
   static final String NORTH_KEY = "north-key-001";
   static final String SOUTH_KEY = "south-key-001";
-  static ServerFixture server;
-
-  @BeforeAll
-  static void start() {
-    server = ServerFixture.start(new TestConfig()
+  @RegisterExtension
+  static final RunningServer server = new RunningServer(new TestConfig()
         .jurisdiction(NORTH, "Europe/Oslo", NORTH_KEY)
         .jurisdiction(SOUTH, "Australia/Sydney", SOUTH_KEY));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   @Test
   void jurisdictionIdIsRequiredWhenSeveralAreHosted() {

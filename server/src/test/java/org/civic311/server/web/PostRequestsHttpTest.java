@@ -6,25 +6,15 @@ import static org.civic311.server.testing.Http.form;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import org.civic311.server.testing.Answer;
-import org.civic311.server.testing.ServerFixture;
+import org.civic311.server.testing.RunningServer;
 import org.civic311.server.testing.TestConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostRequestsHttpTest {
   static final String API = "/open311/v2";
-  static ServerFixture server;
-
-  @BeforeAll
-  static void start() {
-    server = ServerFixture.start(TestConfig.city());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final RunningServer server = new RunningServer(TestConfig.city());
 
   static Answer post(String format, String body) {
     return server.http().postForm(API + "/requests." + format, body);

@@ -11,11 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.civic311.server.testing.Answer;
-import org.civic311.server.testing.ServerFixture;
+import org.civic311.server.testing.RunningServer;
 import org.civic311.server.testing.TestConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The submitter's personal details (section 10 of GEOREPORT.md): stored for the city, never in
@@ -23,7 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class PrivacyHttpTest {
   static final String API = "/open311/v2";
-  static ServerFixture server;
+  @RegisterExtension
+  static final RunningServer server = new RunningServer(TestConfig.city());
 
   /** Column of service_requests -> a value distinctive enough that any leak is unmistakable. */
   static final Map<String, String> PERSONAL = new LinkedHashMap<>();
@@ -35,16 +35,6 @@ class PrivacyHttpTest {
     PERSONAL.put("last_name", "Quillfeatherprobe");
     PERSONAL.put("device_id", "device-probe-9c1e44");
     PERSONAL.put("account_id", "account-probe-42b8d0");
-  }
-
-  @BeforeAll
-  static void start() {
-    server = ServerFixture.start(TestConfig.city());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
   }
 
   static String postWithPersonalDetails(String serviceCode, String... extra) {

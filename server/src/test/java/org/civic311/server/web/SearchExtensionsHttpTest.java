@@ -8,21 +8,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.civic311.server.testing.Answer;
 import org.civic311.server.testing.Http;
-import org.civic311.server.testing.ServerFixture;
+import org.civic311.server.testing.RunningServer;
 import org.civic311.server.testing.TestConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The search extensions of GET requests: paging, updated_*, bbox, radius, q, agency. */
 class SearchExtensionsHttpTest {
   static final String API = Http.API;
-  static ServerFixture server;
+  @RegisterExtension
+  static final RunningServer server = new RunningServer(TestConfig.city());
   static final List<String> ids = new ArrayList<>();
 
   @BeforeAll
   static void start() {
-    server = ServerFixture.start(TestConfig.city());
     // 12 requests along a line of latitude 40.00..40.11 near longitude -74.
     for (int i = 0; i < 12; i++) {
       String description = i == 3 ? "Broken streetlight flickering near the school"
@@ -36,11 +36,6 @@ class SearchExtensionsHttpTest {
         "lat", lat, "long", lon, "description", description, "address_string", address));
     assertThat(a.status()).as(a.text()).isEqualTo(200);
     return a.json().get(0).get("service_request_id").asText();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
   }
 
   static List<String> ids(String query) {

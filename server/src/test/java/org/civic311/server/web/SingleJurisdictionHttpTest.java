@@ -2,26 +2,16 @@ package org.civic311.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.civic311.server.testing.ServerFixture;
+import org.civic311.server.testing.RunningServer;
 import org.civic311.server.testing.TestConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A server with one jurisdiction: jurisdiction_id may be absent, empty or right; wrong is 404. */
 class SingleJurisdictionHttpTest {
   static final String API = "/open311/v2";
-  static ServerFixture server;
-
-  @BeforeAll
-  static void start() {
-    server = ServerFixture.start(TestConfig.city());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final RunningServer server = new RunningServer(TestConfig.city());
 
   @Test
   void jurisdictionIdMayBeAbsentEmptyOrRight() {

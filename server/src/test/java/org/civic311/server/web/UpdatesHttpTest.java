@@ -6,26 +6,16 @@ import static org.civic311.server.testing.Http.form;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.civic311.server.testing.Answer;
 import org.civic311.server.testing.Http;
-import org.civic311.server.testing.ServerFixture;
+import org.civic311.server.testing.RunningServer;
 import org.civic311.server.testing.TestConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The update history: POST and GET servicerequestupdates, and extensions=true on requests. */
 class UpdatesHttpTest {
   static final String API = Http.API;
-  static ServerFixture server;
-
-  @BeforeAll
-  static void start() {
-    server = ServerFixture.start(TestConfig.city());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final RunningServer server = new RunningServer(TestConfig.city());
 
   static String newRequest() {
     return server.http().postForm(API + "/requests.json", form("api_key", TestConfig.KEY, "service_code", "LAMP",
