@@ -1,11 +1,17 @@
 package org.civic311.server.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.civic311.server.config.Configuration;
 import org.civic311.server.config.DatabaseSettings;
+import org.civic311.server.config.MediaSettings;
+import org.civic311.server.media.FileMediaStore;
+import org.civic311.server.media.MediaIntake;
+import org.civic311.server.media.MediaLimits;
+import org.civic311.server.media.MediaStore;
 import org.civic311.server.config.ServerSettings;
 import org.civic311.server.domain.ApiKeys;
 import org.civic311.server.domain.Extensions;
@@ -53,13 +59,17 @@ public final class Application implements AutoCloseable {
       }
       Jurisdictions jurisdictions = new Jurisdictions(database.catalogue());
       ServerSettings s = config.server();
+      MediaSettings m = config.media();
+      long maxMultipart = s.maxBodyBytes() + m.maxFiles() * (m.maxBytes() + 4096);
       ApiSettings api = new ApiSettings(s.basePath(), s.publicUrl(), s.maxBodyBytes(), s.contact(), s.keyService(),
-          s.endpointType(), s.corsOrigins());
+          s.endpointType(), s.corsOrigins(), maxMultipart);
+      MediaStore store = new FileMediaStore(Path.of(m.directory()));
       GeoReportApi handler = new GeoReportApi(api, jurisdictions,
           new Intake(jurisdictions, keys, database.requests(), clock),
           new RequestSearch(jurisdictions, database.requests(), new Extensions(database.updates()), clock),
-          new Updates(jurisdictions, keys, database.updates(), clock));
-      WebServer web = new WebServer(host, s.port(), s.basePath(), handler);
+          new Updates(jurisdictions, keys, database.updates(), clock),
+          new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(), MediaLimits.DEFAULT.maxPixels()), store));
+      WebServer web = new WebServer(host, s.port(), s.basePath(), handler, store);
       web.start();
       return new Application(database, web, jurisdictions, refresher(jurisdictions, s.catalogueRefreshSeconds()));
     } catch (Exception | Error e) {

@@ -7,8 +7,10 @@ import java.util.List;
  * catalogues and API keys. Built only by {@link ConfigurationLoader}, which validates it; frozen
  * afterwards.
  */
-public record Configuration(ServerSettings server, DatabaseSettings database, List<JurisdictionSettings> jurisdictions) {
+public record Configuration(
+    ServerSettings server, DatabaseSettings database, MediaSettings media, List<JurisdictionSettings> jurisdictions) {
   public Configuration {
+    media = media == null ? new MediaSettings(null, null, null) : media;
     server = server == null ? new ServerSettings(null, null, null, null, null, null, null, null, null) : server;
     database = database == null ? new DatabaseSettings(null, null, null) : database;
     jurisdictions = jurisdictions == null ? List.of() : List.copyOf(jurisdictions);
@@ -20,11 +22,11 @@ public record Configuration(ServerSettings server, DatabaseSettings database, Li
     return new Configuration(
         new ServerSettings(port, s.basePath(), s.publicUrl(), s.maxBodyBytes(), s.contact(), s.keyService(),
             s.endpointType(), s.corsOrigins(), s.catalogueRefreshSeconds()),
-        database, jurisdictions);
+        database, media, jurisdictions);
   }
 
   /** A copy using another database. */
   public Configuration withDatabase(DatabaseSettings database) {
-    return new Configuration(server, database, jurisdictions);
+    return new Configuration(server, database, media, jurisdictions);
   }
 }

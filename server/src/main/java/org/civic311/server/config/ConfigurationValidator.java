@@ -23,6 +23,12 @@ final class ConfigurationValidator {
   static List<Problem> validate(Configuration c) {
     ConfigurationValidator v = new ConfigurationValidator();
     v.server(c.server());
+    if (c.media().maxBytes() < 1024 || c.media().maxBytes() > 1024L * 1024 * 1024) {
+      v.fail("/media/max_bytes", "max_bytes must be between 1024 and 1073741824");
+    }
+    if (c.media().maxFiles() < 1 || c.media().maxFiles() > 50) {
+      v.fail("/media/max_files", "max_files must be between 1 and 50");
+    }
     v.jurisdictions(c.jurisdictions());
     return v.problems;
   }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.civic311.georeport.Parameters;
 import org.civic311.georeport.RequestReceipt;
@@ -47,7 +48,7 @@ public final class Intake {
    *     INVALID for anything else wrong
    */
   public RequestReceipt submit(Parameters p) {
-    return submit(p, List.of(), "api");
+    return submit(p, List::of, "api");
   }
 
   /** True for an absolute http or https URL without spaces. */
@@ -56,10 +57,11 @@ public final class Intake {
   }
 
   /**
-   * Accepts a request with already stored uploads (first in {@code media_url}, all in the
-   * extensions), from a {@code channel} such as {@code api} or {@code web}.
+   * Accepts a request with photos (first in {@code media_url}, all in the extensions), from a
+   * {@code channel} such as {@code api} or {@code web}. {@code uploads} stores the photos; it is
+   * called only once everything else is known to be acceptable, and may throw to refuse them.
    */
-  public RequestReceipt submit(Parameters p, List<MediaRecord> uploads, String channel) {
+  public RequestReceipt submit(Parameters p, Supplier<List<MediaRecord>> uploads, String channel) {
     Violations v = new Violations();
     Catalogue catalogue = jurisdictions.resolve(v.single(p, "jurisdiction_id"));
     v.throwIfAny();
@@ -87,16 +89,7 @@ public final class Intake {
       v.add("a location is required: lat and long, address_string or address_id");
     }
     String description = v.text(p, "description", MAX_DESCRIPTION);
-    // Uploaded files come first (they take precedence over links), then every media_url sent.
-    List<MediaRecord> media = new ArrayList<>(uploads);
-    for (String url : p.all("media_url")) {
-      if (!isWebUrl(url)) {
-        v.add("media_url must be an http or https URL of at most " + MAX_URL + " characters");
-      } else {
-        media.add(new MediaRecord(media.size(), null, null, url, null));
-      }
-    }
-    String mediaUrl = media.isEmpty() ? null : media.get(0).url();
+    List<String> links = links(v, p);
     NewRequest.Reporter reporter = new NewRequest.Reporter(
         email(v, p),
         v.text(p, "phone", MAX_SHORT),
@@ -106,6 +99,8 @@ public final class Intake {
         v.text(p, "account_id", MAX_SHORT));
     Map<String, List<String>> answers = Answers.check(service.attributes(), p.attributes(), j.zone(), v);
     v.throwIfAny();
+    List<MediaRecord> media = withLinks(uploads.get(), links);
+    String mediaUrl = media.isEmpty() ? null : media.get(0).url();
 
     String token = switch (service.type()) {
       case BATCH -> UUID.randomUUID().toString();
@@ -122,6 +117,28 @@ public final class Intake {
     };
     return new RequestReceipt(receipt.serviceRequestId(), receipt.token(), receipt.serviceNotice(),
         reporter.accountId());
+  }
+
+  /** Every {@code media_url} sent, checked. */
+  static List<String> links(Violations v, Parameters p) {
+    List<String> links = new ArrayList<>();
+    for (String url : p.all("media_url")) {
+      if (!isWebUrl(url)) {
+        v.add("media_url must be an http or https URL of at most " + MAX_URL + " characters");
+      } else {
+        links.add(url);
+      }
+    }
+    return links;
+  }
+
+  /** Uploaded photos first (they take precedence over links, as the v2.1 draft says), then links. */
+  static List<MediaRecord> withLinks(List<MediaRecord> uploads, List<String> links) {
+    List<MediaRecord> media = new ArrayList<>(uploads);
+    for (String url : links) {
+      media.add(new MediaRecord(media.size(), null, null, url, null));
+    }
+    return media;
   }
 
   private static String email(Violations v, Parameters p) {

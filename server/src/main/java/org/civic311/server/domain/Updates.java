@@ -43,7 +43,7 @@ public final class Updates {
    *
    * @throws Refusal FORBIDDEN for a bad key, NOT_FOUND for an unknown request, INVALID otherwise
    */
-  public Receipt post(Parameters p, List<MediaRecord> uploads) {
+  public Receipt post(Parameters p, java.util.function.Supplier<List<MediaRecord>> uploads) {
     Violations v = new Violations();
     Catalogue catalogue = jurisdictions.resolve(v.single(p, "jurisdiction_id"));
     v.throwIfAny();
@@ -77,14 +77,7 @@ public final class Updates {
     }
     String description = v.text(p, "description", Intake.MAX_DESCRIPTION);
     String external = v.text(p, "external_status_code", 100);
-    List<MediaRecord> media = new ArrayList<>(uploads);
-    for (String url : p.all("media_url")) {
-      if (!Intake.isWebUrl(url)) {
-        v.add("media_url must be an http or https URL");
-      } else {
-        media.add(new MediaRecord(media.size(), null, null, url, null));
-      }
-    }
+    List<String> links = Intake.links(v, p);
     String accountId = v.text(p, "account_id", 200);
     v.throwIfAny();
     Long id = RequestSearch.parseId(requestId);
@@ -93,6 +86,7 @@ public final class Updates {
           + " jurisdiction " + j.id());
     }
     String core = status.core().map(Status::wireName).orElse(null);
+    List<MediaRecord> media = Intake.withLinks(uploads.get(), links);
     UpdateStore.Result result = store.insert(new NewUpdate(j.id(), id, updateId, status.wireName(), core,
         description, updatedAt, clock.millis(), external, key.id(), media));
     switch (result.outcome()) {

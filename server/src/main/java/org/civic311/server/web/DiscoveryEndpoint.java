@@ -24,7 +24,7 @@ final class DiscoveryEndpoint {
 
   Reply get(Request request, Format format) {
     String changeset = GeoDateTime.format(jurisdictions.changeset().atOffset(ZoneOffset.UTC));
-    Endpoint endpoint = new Endpoint(SPECIFICATION, baseUrl(request), changeset, settings.endpointType(),
+    Endpoint endpoint = new Endpoint(SPECIFICATION, BaseUrl.of(request, settings) + settings.basePath(), changeset, settings.endpointType(),
         List.of(Format.XML.contentType().split(";")[0], Format.JSON.contentType().split(";")[0]));
     Discovery d = new Discovery(changeset, settings.contact(), settings.keyService(), List.of(endpoint));
     java.util.Map<String, Object> paging = new java.util.LinkedHashMap<>();
@@ -34,15 +34,4 @@ final class DiscoveryEndpoint {
     return Reply.of(200, Documents.discovery(d, paging), format);
   }
 
-  private String baseUrl(Request request) {
-    if (settings.publicUrl() != null) {
-      return settings.publicUrl().replaceAll("/+$", "") + settings.basePath();
-    }
-    String scheme = request.getHttpURI().getScheme();
-    String host = Request.getServerName(request);
-    int port = Request.getServerPort(request);
-    boolean defaultPort = port <= 0 || "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
-    String authority = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-    return scheme + "://" + authority + (defaultPort ? "" : ":" + port) + settings.basePath();
-  }
 }

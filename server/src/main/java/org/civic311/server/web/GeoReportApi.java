@@ -1,6 +1,8 @@
 package org.civic311.server.web;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.civic311.georeport.Documents;
 import org.civic311.georeport.FormDecoder;
 import org.civic311.georeport.ParameterException;
@@ -10,6 +12,9 @@ import org.civic311.server.domain.Jurisdictions;
 import org.civic311.server.domain.Refusal;
 import org.civic311.server.domain.RequestSearch;
 import org.civic311.server.domain.Updates;
+import org.civic311.server.media.MediaIntake;
+import org.civic311.server.media.MediaRejected;
+import org.civic311.server.storage.MediaRecord;
 import org.civic311.server.storage.StorageException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -32,9 +37,10 @@ public final class GeoReportApi extends Handler.Abstract {
   private final RequestSearch search;
   private final Updates updates;
   private final Cors cors;
+  private final Uploads uploads;
 
   public GeoReportApi(ApiSettings settings, Jurisdictions jurisdictions, Intake intake, RequestSearch search,
-      Updates updates) {
+      Updates updates, MediaIntake media) {
     this.settings = settings;
     this.discovery = new DiscoveryEndpoint(jurisdictions, settings);
     this.services = new ServicesEndpoint(jurisdictions);
@@ -42,6 +48,7 @@ public final class GeoReportApi extends Handler.Abstract {
     this.search = search;
     this.updates = updates;
     this.cors = new Cors(settings.corsOrigins());
+    this.uploads = new Uploads(media);
   }
 
   @Override
@@ -73,7 +80,9 @@ public final class GeoReportApi extends Handler.Abstract {
           .withAllow(route.allowed());
     }
     try {
-      return answer(request, route, parameters(request, method));
+      return answer(request, route, body(request, method));
+    } catch (MediaRejected e) {
+      return Reply.error(status(e.reason()), route.format(), e.getMessage());
     } catch (Refusal e) {
       return Reply.error(status(e.reason()), route.format(), e.messages());
     } catch (ParameterException e) {
@@ -89,16 +98,22 @@ public final class GeoReportApi extends Handler.Abstract {
     }
   }
 
-  private Parameters parameters(Request request, String method) {
+  /** The parameters of a call, from its query string and body, and the photos its body carries. */
+  private record Call(Parameters parameters, List<RequestBody.Upload> uploads) {}
+
+  private Call body(Request request, String method) {
     Parameters.Builder p = Parameters.builder();
     FormDecoder.decode(request.getHttpURI().getQuery(), p);
+    List<RequestBody.Upload> uploads = List.of();
     if (method.equals("POST")) {
-      RequestBody.read(request, settings.maxBodyBytes(), p);
+      uploads = RequestBody.read(request, settings.maxBodyBytes(), settings.maxMultipartBytes(), p);
     }
-    return p.build();
+    return new Call(p.build(), uploads);
   }
 
-  private Reply answer(Request request, Route route, Parameters p) {
+  private Reply answer(Request request, Route route, Call call) {
+    Parameters p = call.parameters();
+    Supplier<List<MediaRecord>> photos = () -> uploads.store(call.uploads(), BaseUrl.of(request, settings));
     Optional<String> jurisdiction = p.optional("jurisdiction_id");
     switch (route.resource()) {
       case DISCOVERY:
@@ -109,14 +124,14 @@ public final class GeoReportApi extends Handler.Abstract {
         return services.definition(jurisdiction, route.id(), route.format());
       case REQUESTS:
         if (request.getMethod().equals("POST")) {
-          return Reply.of(200, Documents.receipt(intake.submit(p)), route.format());
+          return Reply.of(200, Documents.receipt(intake.submit(p, photos, "api")), route.format());
         }
         return requests(search.search(p), route);
       case REQUEST:
         return requests(search.one(p, route.id()), route);
       case UPDATES:
         if (request.getMethod().equals("POST")) {
-          Updates.Receipt receipt = updates.post(p, java.util.List.of());
+          Updates.Receipt receipt = updates.post(p, photos);
           return Reply.of(200, Documents.updateReceipt(receipt.updateId(), receipt.accountId()), route.format());
         }
         return Reply.of(200, Documents.updates(updates.search(p)), route.format());
@@ -131,6 +146,14 @@ public final class GeoReportApi extends Handler.Abstract {
     return Reply.of(200, results.extended()
         ? Documents.requests(results.requests(), results.extensions())
         : Documents.requests(results.requests()), route.format());
+  }
+
+  static int status(MediaRejected.Reason reason) {
+    return switch (reason) {
+      case UNSUPPORTED_TYPE -> 415;
+      case TOO_LARGE, TOO_MANY_FILES -> 413;
+      default -> 400;
+    };
   }
 
   static int status(Refusal.Reason reason) {

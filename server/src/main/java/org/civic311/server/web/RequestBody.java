@@ -28,8 +28,20 @@ final class RequestBody {
   static final int DRAIN_FACTOR = 8;
   private RequestBody() {}
 
-  static void read(Request request, int maxBytes, Parameters.Builder into) {
+  /** A file part of a multipart body that may carry a photo. */
+  record Upload(String partName, byte[] bytes) {}
+
+  /**
+   * Reads the body's parameters into {@code into} and returns its photo parts. Form bodies may
+   * be {@code maxBytes} long, multipart bodies (which carry photos) {@code maxMultipartBytes}.
+   */
+  static java.util.List<Upload> read(Request request, int maxBytes, long maxMultipartBytes,
+      Parameters.Builder into) {
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    if (multipart) {
+      maxBytes = (int) Math.min(Integer.MAX_VALUE - 16, maxMultipartBytes);
+    }
     long declared = request.getLength();
     if (declared > maxBytes) {
       throw tooLarge(request, maxBytes);
@@ -47,13 +59,18 @@ final class RequestBody {
     }
     byte[] body = readAll(request, maxBytes);
     if (mime.equals("multipart/form-data")) {
-      multipart(type, body, maxBytes, into);
+      return multipart(type, body, maxBytes, into);
     } else if (mime.isEmpty() && body.length > 0) {
       throw new ApiFailure(415, "a body needs a Content-Type: application/x-www-form-urlencoded or"
           + " multipart/form-data");
-    } else {
-      FormDecoder.decode(body, into);
     }
+    FormDecoder.decode(body, into);
+    return java.util.List.of();
+  }
+
+  /** The part names clients use for photos: media, media[], photo1..., file_* (FixMyStreet). */
+  static boolean isPhotoPart(String name) {
+    return name.equals("media") || name.equals("media[]") || name.matches("photo\\d*") || name.startsWith("file_");
   }
 
   private static String charset(String contentType) {
@@ -78,7 +95,9 @@ final class RequestBody {
     }
   }
 
-  private static void multipart(String contentType, byte[] body, int maxBytes, Parameters.Builder into) {
+  private static java.util.List<Upload> multipart(String contentType, byte[] body, int maxBytes,
+      Parameters.Builder into) {
+    java.util.List<Upload> uploads = new java.util.ArrayList<>();
     String boundary = MultiPart.extractBoundary(contentType);
     if (boundary == null || boundary.isEmpty()) {
       throw new ApiFailure(400, "multipart/form-data needs a boundary in its Content-Type");
@@ -89,12 +108,21 @@ final class RequestBody {
     parser.setMaxParts(1000);
     try (MultiPartFormData.Parts parts = parser.parse(new ByteBufferContentSource(ByteBuffer.wrap(body))).get()) {
       for (MultiPart.Part part : parts) {
-        if (part.getFileName() != null || part.getName() == null) {
+        if (part.getName() == null) {
           continue;
         }
         ByteBuffer bytes = Content.Source.asByteBuffer(part.getContentSource());
+        if (part.getFileName() != null) {
+          if (isPhotoPart(part.getName())) {
+            byte[] copy = new byte[bytes.remaining()];
+            bytes.get(copy);
+            uploads.add(new Upload(part.getName(), copy));
+          }
+          continue;
+        }
         into.add(part.getName(), utf8(part.getName(), bytes));
       }
+      return uploads;
     } catch (ExecutionException e) {
       throw new ApiFailure(400, "the multipart/form-data body is malformed");
     } catch (InterruptedException e) {

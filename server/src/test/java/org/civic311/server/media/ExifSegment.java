@@ -6,7 +6,7 @@ import java.io.ByteArrayOutputStream;
  * A real EXIF APP1 segment as a camera writes it: little-endian TIFF, IFD0 with the camera make,
  * optionally an orientation, and a pointer to a GPS IFD with latitude, longitude and map datum.
  */
-final class ExifSegment {
+public final class ExifSegment {
   /** Text that appears in the GPS IFD, to search for after stripping. */
   static final String MAP_DATUM = "WGS-84";
   static final String MAKE = "CivicCam";
@@ -17,7 +17,7 @@ final class ExifSegment {
   }
 
   /** A complete APP1 segment, marker included; orientation 0 leaves the tag out. */
-  static byte[] withGps(int orientation) {
+  public static byte[] withGps(int orientation) {
     int entries = orientation == 0 ? 2 : 3;
     int ifd0 = 8;
     int ifd0Size = 2 + 12 * entries + 4;

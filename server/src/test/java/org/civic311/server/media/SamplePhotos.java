@@ -17,7 +17,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Real JPEG and PNG photos made with ImageIO, and ways to look inside them. */
-final class SamplePhotos {
+public final class SamplePhotos {
   private SamplePhotos() {
   }
 
@@ -32,7 +32,7 @@ final class SamplePhotos {
     return image;
   }
 
-  static byte[] jpeg(int width, int height) {
+  public static byte[] jpeg(int width, int height) {
     return jpeg(picture(width, height, BufferedImage.TYPE_INT_RGB), false);
   }
 
@@ -40,12 +40,12 @@ final class SamplePhotos {
     return jpeg(picture(width, height, BufferedImage.TYPE_INT_RGB), true);
   }
 
-  static byte[] png(int width, int height) {
+  public static byte[] png(int width, int height) {
     return write(picture(width, height, BufferedImage.TYPE_INT_ARGB), "png");
   }
 
   /** Decodes with ImageIO, failing the test if no decoder recognises the bytes. */
-  static BufferedImage decode(byte[] bytes) {
+  public static BufferedImage decode(byte[] bytes) {
     try {
       BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
       if (image == null) {
@@ -58,7 +58,7 @@ final class SamplePhotos {
   }
 
   /** The JPEG with this segment (marker included) inserted right after SOI. */
-  static byte[] withSegmentAfterSoi(byte[] jpeg, byte[] segment) {
+  public static byte[] withSegmentAfterSoi(byte[] jpeg, byte[] segment) {
     return Bytes.concat(Bytes.slice(jpeg, 0, 2), segment, Bytes.slice(jpeg, 2, jpeg.length));
   }
 

@@ -8,6 +8,7 @@ import org.civic311.server.config.AttributeSettings.ValueSettings;
 import org.civic311.server.config.Configuration;
 import org.civic311.server.config.DatabaseSettings;
 import org.civic311.server.config.JurisdictionSettings;
+import org.civic311.server.config.MediaSettings;
 import org.civic311.server.config.ServerSettings;
 import org.civic311.server.config.ServiceSettings;
 
@@ -41,6 +42,14 @@ public final class TestConfig {
     return this;
   }
 
+  private static String mediaDirectory() {
+    try {
+      return java.nio.file.Files.createTempDirectory("civic311-media").toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public TestConfig maxBodyBytes(int bytes) {
     this.maxBodyBytes = bytes;
     return this;
@@ -51,6 +60,7 @@ public final class TestConfig {
         new ServerSettings(0, "/open311/v2", null, maxBodyBytes, "tests@example.org", "ask tests@example.org",
             "test", null, 1),
         database,
+        new MediaSettings(mediaDirectory(), 2L * 1024 * 1024, 3),
         jurisdictions);
   }
 

@@ -54,7 +54,7 @@ class DiscoveryHttpTest {
     List<ServiceSettings> more = new java.util.ArrayList<>(config.jurisdictions().get(0).services());
     more.add(new ServiceSettings("NEW", "New service", null, "realtime", null, null, null, null, null));
     var j = config.jurisdictions().get(0);
-    Configuration changed = new Configuration(config.server(), config.database(), List.of(
+    Configuration changed = new Configuration(config.server(), config.database(), config.media(), List.of(
         new org.civic311.server.config.JurisdictionSettings(j.id(), j.name(), j.timeZone(), j.apiKeys(), more)));
     String second = changeset(changed);
     assertThat(second).isGreaterThan(first);
