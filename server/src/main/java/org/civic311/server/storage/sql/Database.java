@@ -16,11 +16,13 @@ public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final Jdbi reads;
   private final Jdbi writes;
+  private final Writer writer;
 
   private Database(Dialect dialect) {
     this.dialect = dialect;
     this.reads = Jdbi.create(dialect.readPool());
     this.writes = Jdbi.create(dialect.writePool());
+    this.writer = dialect.singleWriter() ? new GroupCommit(writes) : Writer.direct(writes);
   }
 
   /**
@@ -64,11 +66,11 @@ public final class Database implements AutoCloseable {
   }
 
   public RequestStore requests() {
-    return new SqlRequestStore(reads, writes, dialect);
+    return new SqlRequestStore(reads, writer, dialect);
   }
 
   public UpdateStore updates() {
-    return new SqlUpdateStore(reads, writes, dialect);
+    return new SqlUpdateStore(reads, writer, dialect);
   }
 
   public CatalogueStore catalogue() {
@@ -81,6 +83,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    writer.close();
     dialect.close();
   }
 }

@@ -57,6 +57,12 @@ interface Dialect {
   /** The parts of a full-text search in a dialect. */
   record TextSearch(String join, String condition, String relevance) {}
 
+  /**
+   * True when the database takes one writer at a time, so that concurrent writes are better
+   * gathered into shared commits ({@link GroupCommit}).
+   */
+  boolean singleWriter();
+
   /** Closes the pools. */
   void close();
 

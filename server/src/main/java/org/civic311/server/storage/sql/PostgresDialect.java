@@ -66,6 +66,11 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public boolean singleWriter() {
+    return false;
+  }
+
+  @Override
   public String lockingSuffix() {
     return " FOR UPDATE";
   }

@@ -24,10 +24,10 @@ final class SqlRequestStore implements RequestStore {
   static final String INSERT_MEDIA = "INSERT INTO request_media (request_id, update_id, position, media_key,"
       + " media_type, url, thumb_key) VALUES (:request, :update, :position, :key, :type, :url, :thumb)";
   private final Jdbi reads;
-  private final Jdbi writes;
+  private final Writer writes;
   private final Dialect dialect;
 
-  SqlRequestStore(Jdbi reads, Jdbi writes, Dialect dialect) {
+  SqlRequestStore(Jdbi reads, Writer writes, Dialect dialect) {
     this.reads = reads;
     this.writes = writes;
     this.dialect = dialect;

@@ -17,10 +17,10 @@ import org.jdbi.v3.core.Jdbi;
 
 final class SqlUpdateStore implements UpdateStore {
   private final Jdbi reads;
-  private final Jdbi writes;
+  private final Writer writes;
   private final Dialect dialect;
 
-  SqlUpdateStore(Jdbi reads, Jdbi writes, Dialect dialect) {
+  SqlUpdateStore(Jdbi reads, Writer writes, Dialect dialect) {
     this.reads = reads;
     this.writes = writes;
     this.dialect = dialect;

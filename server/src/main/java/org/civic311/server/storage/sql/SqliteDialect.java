@@ -67,6 +67,11 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public boolean singleWriter() {
+    return true;
+  }
+
+  @Override
   public String lockingSuffix() {
     return "";
   }
