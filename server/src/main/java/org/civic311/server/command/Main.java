@@ -27,6 +27,9 @@ public final class Main {
     if (argv.isEmpty() || argv.get(0).startsWith("-") && !TOP_LEVEL_OPTIONS.contains(argv.get(0))) {
       argv.add(0, "serve");
     }
+    if (argv.get(0).equals("serve")) {
+      WarmUp.start();
+    }
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(new Failures());
     return cli.execute(argv.toArray(String[]::new));
