@@ -70,7 +70,7 @@ final class SearchParameters {
   }
 
 
-  private static int whole(Violations v, Parameters p, String name, int min, int max, int absent) {
+  static int whole(Violations v, Parameters p, String name, int min, int max, int absent) {
     Optional<String> text = v.single(p, name);
     if (text.isEmpty()) {
       return absent;

@@ -99,7 +99,10 @@ public final class Updates {
     }
   }
 
-  /** Updates by {@code updated_datetime}: both dates, one, or neither (the last 90 days). */
+  /**
+   * Updates by {@code updated_datetime}: both dates, one, or neither (the last 90 days), oldest
+   * first, paged by {@code page} and {@code page_size} like requests.
+   */
   public List<RequestUpdate> search(Parameters p) {
     Violations v = new Violations();
     Jurisdiction j = jurisdictions.resolve(v.single(p, "jurisdiction_id")).jurisdiction();
@@ -110,6 +113,8 @@ public final class Updates {
       Long n = RequestSearch.parseId(id);
       requestIds.add(n == null ? -1L : n);
     }
+    int page = SearchParameters.whole(v, p, "page", 1, Integer.MAX_VALUE / MAX_RESULTS, 1);
+    int pageSize = SearchParameters.whole(v, p, "page_size", 1, MAX_RESULTS, MAX_RESULTS);
     v.throwIfAny();
     long to = end.map(t -> t.toInstant().toEpochMilli()).orElse(clock.millis());
     long from = start.map(t -> t.toInstant().toEpochMilli()).orElse(to - DEFAULT_WINDOW.toMillis());
@@ -117,7 +122,7 @@ public final class Updates {
       throw Refusal.invalid("start_date is after end_date");
     }
     List<RequestUpdate> out = new ArrayList<>();
-    for (var u : store.search(j.id(), from, to, requestIds, 0, MAX_RESULTS)) {
+    for (var u : store.search(j.id(), from, to, requestIds, (page - 1) * pageSize, pageSize)) {
       out.add(Extensions.publish(u, j.zone()));
     }
     return out;

@@ -85,6 +85,22 @@ class UpdatesHttpTest {
   }
 
   @Test
+  void updatesArePagedOldestFirst() {
+    String id = newRequest();
+    for (int i = 1; i <= 5; i++) {
+      update("json", "api_key", TestConfig.KEY, "service_request_id", id, "update_id", "P-" + id + "-" + i,
+          "status", "OPEN", "updated_datetime", "2026-04-0" + i + "T10:00:00Z", "description", "step " + i);
+    }
+    String base = API + "/servicerequestupdates.json?start_date=2026-04-01&end_date=2026-04-30&service_request_id="
+        + id + "&page_size=2&page=";
+    assertThat(server.http().get(base + "1").json().get(0).get("update_id").asText()).isEqualTo("P-" + id + "-1");
+    assertThat(server.http().get(base + "3").json()).hasSize(1);
+    assertThat(server.http().get(base + "3").json().get(0).get("update_id").asText()).isEqualTo("P-" + id + "-5");
+    assertThat(server.http().get(base + "4").json()).isEmpty();
+    assertThat(server.http().get(base + "0").status()).isEqualTo(400);
+  }
+
+  @Test
   void aRepeatedUpdateIdIs400() {
     String id = newRequest();
     String[] body = {"api_key", TestConfig.KEY, "service_request_id", id, "update_id", "R-" + id, "status", "OPEN",
