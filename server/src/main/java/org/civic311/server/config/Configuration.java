@@ -25,6 +25,11 @@ public record Configuration(
         database, media, jurisdictions);
   }
 
+  /** A copy keeping photos elsewhere. */
+  public Configuration withMedia(MediaSettings media) {
+    return new Configuration(server, database, media, jurisdictions);
+  }
+
   /** A copy using another database. */
   public Configuration withDatabase(DatabaseSettings database) {
     return new Configuration(server, database, media, jurisdictions);

@@ -78,7 +78,8 @@ class CommandsTest {
     assertThat(listed.out()).contains("Pothole app").contains(key.substring(0, 8)).doesNotContain(key);
 
     var config = ConfigurationLoader.demo().withDatabase(
-        new org.civic311.server.config.DatabaseSettings(db, null, null)).withPort(0);
+        new org.civic311.server.config.DatabaseSettings(db, null, null)).withPort(0)
+        .withMedia(new org.civic311.server.config.MediaSettings(dir.resolve("media").toString(), null, null));
     try (Application app = Application.start(config, "127.0.0.1")) {
       Http http = new Http(app.port());
       String body = Http.form("api_key", key, "service_code", "S0361", "lat", "38.9", "long", "-77.0");
