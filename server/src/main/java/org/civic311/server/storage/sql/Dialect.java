@@ -46,16 +46,17 @@ interface Dialect {
   String circleCondition();
 
   /**
-   * The join (may be empty) and the condition that keep requests matching the words bound as
-   * {@code :text}, and the ORDER BY term for relevance, best first.
+   * How to find requests (alias {@code r}) matching the words bound as {@code :text}: the FROM
+   * clause, an extra condition (may be empty) and the ORDER BY term for relevance, best first.
+   * A dialect may look at the words first ({@code h}) to pick the cheaper plan.
    */
-  TextSearch textSearch();
+  TextSearch textSearch(Handle h, String text, boolean byRelevance);
 
   /** How the dialect writes {@code words} (letters and digits only) as the {@code :text} value. */
   String textParameter(java.util.List<String> words);
 
   /** The parts of a full-text search in a dialect. */
-  record TextSearch(String join, String condition, String relevance) {}
+  record TextSearch(String from, String condition, String relevance) {}
 
   /**
    * True when the database takes one writer at a time, so that concurrent writes are better

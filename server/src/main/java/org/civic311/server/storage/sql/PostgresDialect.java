@@ -86,8 +86,8 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public TextSearch textSearch() {
-    return new TextSearch("", "r.search @@ plainto_tsquery('simple', :text)",
+  public TextSearch textSearch(Handle h, String text, boolean byRelevance) {
+    return new TextSearch("service_requests r", "r.search @@ plainto_tsquery('simple', :text)",
         "ts_rank(r.search, plainto_tsquery('simple', :text)) DESC");
   }
 

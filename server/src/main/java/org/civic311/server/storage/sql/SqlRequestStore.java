@@ -119,11 +119,47 @@ final class SqlRequestStore implements RequestStore {
 
   @Override
   public List<RequestRecord> search(RequestQuery q) {
-    Dialect.TextSearch text = q.words().isEmpty() ? null : dialect.textSearch();
-    StringBuilder sql = new StringBuilder("SELECT r.* FROM service_requests r");
-    if (text != null) {
-      sql.append(text.join());
-    }
+    return Guard.call("search requests", () -> reads.withHandle(h -> {
+      String words = q.words().isEmpty() ? null : dialect.textParameter(q.words());
+      Dialect.TextSearch text = words == null ? null : dialect.textSearch(h, words, q.byRelevance());
+      String sql = sql(q, text);
+      Query query = h.createQuery(sql)
+          .bind("j", q.jurisdictionId())
+          .bind("limit", q.limit())
+          .bind("offset", q.offset());
+      bindIfSet(query, "from", q.requestedFrom());
+      bindIfSet(query, "to", q.requestedTo());
+      bindIfSet(query, "updated_from", q.updatedFrom());
+      bindIfSet(query, "updated_to", q.updatedTo());
+      if (!q.serviceCodes().isEmpty()) {
+        query.bindList("codes", q.serviceCodes());
+      }
+      if (!q.statuses().isEmpty()) {
+        query.bindList("statuses", q.statuses());
+      }
+      if (!q.agencies().isEmpty()) {
+        query.bindList("agencies", q.agencies());
+      }
+      if (q.box() != null) {
+        bindBox(query, q.box());
+      }
+      if (q.near() != null) {
+        RequestQuery.Circle c = q.near();
+        double dLat = Math.toDegrees(c.radiusMeters() / 6371008.7714);
+        double dLon = dLat / Math.max(Math.cos(Math.toRadians(c.lat())), 1e-6);
+        bindBox(query, new RequestQuery.Box(c.lon() - dLon, c.lat() - dLat, c.lon() + dLon, c.lat() + dLat));
+        query.bind("lat", c.lat()).bind("lon", c.lon()).bind("radius", c.radiusMeters());
+      }
+      if (text != null) {
+        query.bind("text", words);
+      }
+      return query.map((rs, ctx) -> row(rs)).list();
+    }));
+  }
+
+  private String sql(RequestQuery q, Dialect.TextSearch text) {
+    StringBuilder sql = new StringBuilder("SELECT r.* FROM ")
+        .append(text == null ? "service_requests r" : text.from());
     sql.append(" WHERE r.jurisdiction_id = :j");
     if (q.requestedFrom() != null) {
       sql.append(" AND r.requested_at >= :from");
@@ -156,43 +192,10 @@ final class SqlRequestStore implements RequestStore {
       sql.append(" AND ").append(text.condition());
     }
     sql.append(" ORDER BY ");
-    if (text != null && q.byRelevance()) {
+    if (text != null && q.byRelevance() && text.relevance() != null) {
       sql.append(text.relevance()).append(", ");
     }
-    sql.append("r.requested_at DESC, r.id DESC LIMIT :limit OFFSET :offset");
-    return Guard.call("search requests", () -> reads.withHandle(h -> {
-      Query query = h.createQuery(sql.toString())
-          .bind("j", q.jurisdictionId())
-          .bind("limit", q.limit())
-          .bind("offset", q.offset());
-      bindIfSet(query, "from", q.requestedFrom());
-      bindIfSet(query, "to", q.requestedTo());
-      bindIfSet(query, "updated_from", q.updatedFrom());
-      bindIfSet(query, "updated_to", q.updatedTo());
-      if (!q.serviceCodes().isEmpty()) {
-        query.bindList("codes", q.serviceCodes());
-      }
-      if (!q.statuses().isEmpty()) {
-        query.bindList("statuses", q.statuses());
-      }
-      if (!q.agencies().isEmpty()) {
-        query.bindList("agencies", q.agencies());
-      }
-      if (q.box() != null) {
-        bindBox(query, q.box());
-      }
-      if (q.near() != null) {
-        RequestQuery.Circle c = q.near();
-        double dLat = Math.toDegrees(c.radiusMeters() / 6371008.7714);
-        double dLon = dLat / Math.max(Math.cos(Math.toRadians(c.lat())), 1e-6);
-        bindBox(query, new RequestQuery.Box(c.lon() - dLon, c.lat() - dLat, c.lon() + dLon, c.lat() + dLat));
-        query.bind("lat", c.lat()).bind("lon", c.lon()).bind("radius", c.radiusMeters());
-      }
-      if (text != null) {
-        query.bind("text", dialect.textParameter(q.words()));
-      }
-      return query.map((rs, ctx) -> row(rs)).list();
-    }));
+    return sql.append("r.requested_at DESC, r.id DESC LIMIT :limit OFFSET :offset").toString();
   }
 
   private static void bindIfSet(Query query, String name, Long value) {

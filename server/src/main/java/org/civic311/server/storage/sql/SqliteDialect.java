@@ -16,6 +16,8 @@ final class SqliteDialect implements Dialect {
   private static final int READERS = 8;
   /** The mean radius of the Earth, as PostGIS uses for distances on a sphere. */
   static final String SPHERE_METRES = "6371008.7714";
+  /** Above this many matching requests, walking the newest first is cheaper than reading them all. */
+  static final int MANY_MATCHES = 5_000;
   private final HikariDataSource writer;
   private final HikariDataSource readers;
 
@@ -88,13 +90,26 @@ final class SqliteDialect implements Dialect {
         + " + cos(radians(:lat)) * cos(radians(r.lat)) * pow(sin(radians(r.lon - :lon) / 2), 2))) <= :radius";
   }
 
+  /**
+   * Two plans, chosen by how many requests hold the words. Few: read the matches from the
+   * full-text index first and fetch each request by id (cost grows with the matches). Many:
+   * walk the requests newest first and keep those among the matches, stopping at the page's end
+   * (cost grows with how far back the page lies). Relevance needs every match ranked, so it
+   * always reads the matches first. Without this choice SQLite nests the full-text lookup inside
+   * the walk, which is slow for both.
+   */
   @Override
-  public TextSearch textSearch() {
-    return new TextSearch(
-        " JOIN (SELECT rowid AS text_id, bm25(service_requests_text) AS text_rank FROM service_requests_text"
-            + " WHERE service_requests_text MATCH :text) t ON t.text_id = r.id",
-        "",
-        "t.text_rank");
+  public TextSearch textSearch(Handle h, String text, boolean byRelevance) {
+    boolean few = byRelevance || h.createQuery("SELECT COUNT(*) FROM (SELECT rowid FROM service_requests_text"
+            + " WHERE service_requests_text MATCH :text LIMIT " + MANY_MATCHES + ")")
+        .bind("text", text).mapTo(Integer.class).one() < MANY_MATCHES;
+    if (few) {
+      return new TextSearch("(SELECT rowid AS text_id, bm25(service_requests_text) AS text_rank"
+          + " FROM service_requests_text WHERE service_requests_text MATCH :text) t"
+          + " CROSS JOIN service_requests r ON r.id = t.text_id", "", "t.text_rank");
+    }
+    return new TextSearch("service_requests r",
+        "r.id IN (SELECT rowid FROM service_requests_text WHERE service_requests_text MATCH :text)", null);
   }
 
   @Override
