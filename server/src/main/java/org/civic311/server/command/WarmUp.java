@@ -27,11 +27,7 @@ final class WarmUp {
   }
 
   private static void run() {
-    try {
-      org.sqlite.SQLiteJDBCLoader.initialize();
-    } catch (Exception | LinkageError e) {
-      // Reported when the database is opened.
-    }
+    org.civic311.server.storage.sql.Database.warmUp();
     ClassLoader loader = WarmUp.class.getClassLoader();
     for (String name : CLASSES) {
       try {
