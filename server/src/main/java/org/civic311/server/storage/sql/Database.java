@@ -33,6 +33,18 @@ public final class Database implements AutoCloseable {
   public static Database open(String url, String user, String password) {
     return new Database(Dialect.forUrl(url, user, password));
   }
+  /**
+   * Loads the embedded database's native library ahead of use, so a start can do it beside
+   * other work; failures are left for {@link #open} to report.
+   */
+  public static void warmUp() {
+    try {
+      org.sqlite.SQLiteJDBCLoader.initialize();
+    } catch (Exception | LinkageError e) {
+      // Reported when the database is opened.
+    }
+  }
+
 
   /**
    * Applies the pending numbered migrations; returns how many ran. When the schema already has
