@@ -53,6 +53,7 @@ public final class Database implements AutoCloseable {
    */
   public int migrate() {
     if (Migrations.isCurrent(dialect)) {
+      analyze();
       return 0;
     }
     MigrateResult result = Flyway.configure()
@@ -60,6 +61,7 @@ public final class Database implements AutoCloseable {
         .locations("classpath:db/migration/" + dialect.name())
         .load()
         .migrate();
+    analyze();
     return result.migrationsExecuted;
   }
 
@@ -71,6 +73,10 @@ public final class Database implements AutoCloseable {
    */
   public DatabaseCopy.Result copyTo(Database target, String jurisdictionId, DatabaseCopy.Progress progress) {
     return new DatabaseCopy(this.dialect, target.dialect, progress).copy(jurisdictionId);
+  }
+
+  private void analyze() {
+    dialect.refreshStatistics();
   }
 
   public String dialectName() {

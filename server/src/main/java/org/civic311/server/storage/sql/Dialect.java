@@ -64,6 +64,9 @@ interface Dialect {
    */
   boolean singleWriter();
 
+  /** Brings the planner's statistics up to date where the database does not do it itself. */
+  void refreshStatistics();
+
   /** Closes the pools. */
   void close();
 

@@ -35,6 +35,9 @@ final class PostgresDialect implements Dialect {
     hc.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_S));
     hc.addDataSourceProperty("tcpKeepAlive", "true");
     hc.addDataSourceProperty("ApplicationName", "civic311");
+    // Statements are prepared on the server after a few runs; a generic plan for a text or
+    // place filter can be a hundred times slower than one made for the actual values.
+    hc.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
     pool = new HikariDataSource(hc);
   }
 
@@ -63,6 +66,11 @@ final class PostgresDialect implements Dialect {
     h.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'),"
         + " GREATEST((SELECT COALESCE(MAX(id), 0) FROM " + table + "), 1),"
         + " (SELECT COUNT(*) > 0 FROM " + table + "))");
+  }
+
+  @Override
+  public void refreshStatistics() {
+    // Autovacuum analyses PostgreSQL tables by itself.
   }
 
   @Override

@@ -9,8 +9,11 @@ import org.civic311.server.storage.ApiKeyStore;
 import org.jdbi.v3.core.Jdbi;
 
 final class SqlApiKeyStore implements ApiKeyStore {
-  private static final String COLUMNS = "id, jurisdiction_id, key_prefix, label, source, created_at, revoked_at,"
-      + " last_used_at, request_count";
+  // Use is counted from the requests a key posted (index service_requests_by_key), so that
+  // creating a request never writes the shared key row.
+  private static final String COLUMNS = "k.id, k.jurisdiction_id, k.key_prefix, k.label, k.source, k.created_at,"
+      + " k.revoked_at, (SELECT MAX(r.requested_at) FROM service_requests r WHERE r.api_key_id = k.id)"
+      + " AS last_used_at, (SELECT COUNT(*) FROM service_requests r WHERE r.api_key_id = k.id) AS request_count";
   private final Jdbi reads;
   private final Jdbi writes;
 
@@ -50,7 +53,7 @@ final class SqlApiKeyStore implements ApiKeyStore {
   @Override
   public Optional<ApiKeyRecord> findByHash(String keyHash) {
     return Guard.call("find an API key", () -> reads.withHandle(h -> h
-        .createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = :hash")
+        .createQuery("SELECT " + COLUMNS + " FROM api_keys k WHERE k.key_hash = :hash")
         .bind("hash", keyHash)
         .map((rs, ctx) -> row(rs))
         .findOne()));
@@ -59,7 +62,7 @@ final class SqlApiKeyStore implements ApiKeyStore {
   @Override
   public List<ApiKeyRecord> list() {
     return Guard.call("list API keys", () -> reads.withHandle(h -> h
-        .createQuery("SELECT " + COLUMNS + " FROM api_keys ORDER BY id")
+        .createQuery("SELECT " + COLUMNS + " FROM api_keys k ORDER BY k.id")
         .map((rs, ctx) -> row(rs))
         .list()));
   }

@@ -14,6 +14,12 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
 final class SqlRequestStore implements RequestStore {
+  /** The columns a request is read from; generated search and location columns stay in the database. */
+  static final String COLUMNS = "r.id, r.jurisdiction_id, r.service_code, r.service_name, r.status, r.status_notes,"
+      + " r.description, r.agency_responsible, r.service_notice, r.requested_at, r.updated_at, r.expected_at,"
+      + " r.address, r.address_id, r.zipcode, r.lat, r.lon, r.media_url, r.token, r.attributes, r.email, r.phone,"
+      + " r.first_name, r.last_name, r.device_id, r.account_id, r.extended_status, r.channel, r.parent_request_id,"
+      + " r.duplicate_of";
   private static final String INSERT = "INSERT INTO service_requests (jurisdiction_id, service_code, service_name,"
       + " status, description, agency_responsible, service_notice, requested_at, updated_at, expected_at, address,"
       + " address_id, zipcode, lat, lon, media_url, token, attributes, api_key_id, email, phone, first_name,"
@@ -66,10 +72,6 @@ final class SqlRequestStore implements RequestStore {
           .mapTo(Long.class)
           .one();
       insertMedia(h, id, null, r.media());
-      if (r.apiKeyId() != null) {
-        h.createUpdate("UPDATE api_keys SET last_used_at = :at, request_count = request_count + 1 WHERE id = :id")
-            .bind("at", r.requestedAt()).bind("id", r.apiKeyId()).execute();
-      }
       return new RequestRecord(id, r.jurisdictionId(), r.serviceCode(), r.serviceName(), "open", null,
           r.description(), r.agencyResponsible(), r.serviceNotice(), r.requestedAt(), r.requestedAt(),
           r.expectedAt(), r.address(), r.addressId(), r.zipcode(), r.lat(), r.lon(), r.mediaUrl(), r.token(),
@@ -89,7 +91,7 @@ final class SqlRequestStore implements RequestStore {
   @Override
   public Optional<RequestRecord> find(String jurisdictionId, long id) {
     return Guard.call("find a request", () -> reads.withHandle(h -> h
-        .createQuery("SELECT * FROM service_requests WHERE jurisdiction_id = :j AND id = :id")
+        .createQuery("SELECT " + COLUMNS + " FROM service_requests r WHERE r.jurisdiction_id = :j AND r.id = :id")
         .bind("j", jurisdictionId).bind("id", id)
         .map((rs, ctx) -> row(rs))
         .findOne()));
@@ -101,8 +103,8 @@ final class SqlRequestStore implements RequestStore {
       return List.of();
     }
     return Guard.call("find requests", () -> reads.withHandle(h -> h
-        .createQuery("SELECT * FROM service_requests WHERE jurisdiction_id = :j AND id IN (<ids>)"
-            + " ORDER BY requested_at DESC, id DESC")
+        .createQuery("SELECT " + COLUMNS + " FROM service_requests r WHERE r.jurisdiction_id = :j"
+            + " AND r.id IN (<ids>) ORDER BY r.requested_at DESC, r.id DESC")
         .bind("j", jurisdictionId).bindList("ids", ids)
         .map((rs, ctx) -> row(rs))
         .list()));
@@ -111,7 +113,7 @@ final class SqlRequestStore implements RequestStore {
   @Override
   public Optional<RequestRecord> findByToken(String jurisdictionId, String token) {
     return Guard.call("find a token", () -> reads.withHandle(h -> h
-        .createQuery("SELECT * FROM service_requests WHERE jurisdiction_id = :j AND token = :token")
+        .createQuery("SELECT " + COLUMNS + " FROM service_requests r WHERE r.jurisdiction_id = :j AND r.token = :token")
         .bind("j", jurisdictionId).bind("token", token)
         .map((rs, ctx) -> row(rs))
         .findOne()));
@@ -158,7 +160,7 @@ final class SqlRequestStore implements RequestStore {
   }
 
   private String sql(RequestQuery q, Dialect.TextSearch text) {
-    StringBuilder sql = new StringBuilder("SELECT r.* FROM ")
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ")
         .append(text == null ? "service_requests r" : text.from());
     sql.append(" WHERE r.jurisdiction_id = :j");
     if (q.requestedFrom() != null) {
