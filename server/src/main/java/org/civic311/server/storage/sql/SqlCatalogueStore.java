@@ -82,6 +82,9 @@ final class SqlCatalogueStore implements CatalogueStore {
       for (ServiceRecord s : services(h, j.id())) {
         current.put(s.code(), s);
       }
+      Map<String, Integer> positions = new HashMap<>();
+      h.createQuery("SELECT code, position FROM services WHERE jurisdiction_id = :j").bind("j", j.id())
+          .map((rs, ctx) -> positions.put(rs.getString("code"), rs.getInt("position"))).list();
       boolean changed = false;
       List<String> wantedCodes = new ArrayList<>();
       int position = 0;
@@ -89,7 +92,7 @@ final class SqlCatalogueStore implements CatalogueStore {
         wantedCodes.add(s.code());
         position++;
         ServiceRecord old = current.get(s.code());
-        if (old != null && old.equals(s) && position(h, j.id(), s.code()) == position) {
+        if (old != null && old.equals(s) && positions.get(s.code()) == position) {
           continue;
         }
         changed = true;
@@ -126,10 +129,5 @@ final class SqlCatalogueStore implements CatalogueStore {
       }
       return changed || stored.isEmpty();
     }));
-  }
-
-  private static int position(Handle h, String jurisdictionId, String code) {
-    return h.createQuery("SELECT position FROM services WHERE jurisdiction_id = :j AND code = :code")
-        .bind("j", jurisdictionId).bind("code", code).mapTo(Integer.class).one();
   }
 }
