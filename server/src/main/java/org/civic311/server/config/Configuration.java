@@ -8,12 +8,19 @@ import java.util.List;
  * afterwards.
  */
 public record Configuration(
-    ServerSettings server, DatabaseSettings database, MediaSettings media, List<JurisdictionSettings> jurisdictions) {
+    ServerSettings server, DatabaseSettings database, MediaSettings media, List<JurisdictionSettings> jurisdictions,
+    MapSettings map) {
   public Configuration {
+    map = map == null ? new MapSettings(null, null, null, null, null) : map;
     media = media == null ? new MediaSettings(null, null, null) : media;
     server = server == null ? new ServerSettings(null, null, null, null, null, null, null, null, null) : server;
     database = database == null ? new DatabaseSettings(null, null, null) : database;
     jurisdictions = jurisdictions == null ? List.of() : List.copyOf(jurisdictions);
+  }
+
+  public Configuration(ServerSettings server, DatabaseSettings database, MediaSettings media,
+      List<JurisdictionSettings> jurisdictions) {
+    this(server, database, media, jurisdictions, null);
   }
 
   /** A copy listening on another port. */
@@ -22,16 +29,16 @@ public record Configuration(
     return new Configuration(
         new ServerSettings(port, s.basePath(), s.publicUrl(), s.maxBodyBytes(), s.contact(), s.keyService(),
             s.endpointType(), s.corsOrigins(), s.catalogueRefreshSeconds()),
-        database, media, jurisdictions);
+        database, media, jurisdictions, map);
   }
 
   /** A copy keeping photos elsewhere. */
   public Configuration withMedia(MediaSettings media) {
-    return new Configuration(server, database, media, jurisdictions);
+    return new Configuration(server, database, media, jurisdictions, map);
   }
 
   /** A copy using another database. */
   public Configuration withDatabase(DatabaseSettings database) {
-    return new Configuration(server, database, media, jurisdictions);
+    return new Configuration(server, database, media, jurisdictions, map);
   }
 }

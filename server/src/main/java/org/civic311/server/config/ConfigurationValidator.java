@@ -26,6 +26,16 @@ final class ConfigurationValidator {
     if (c.media().maxBytes() < 1024 || c.media().maxBytes() > 1024L * 1024 * 1024) {
       v.fail("/media/max_bytes", "max_bytes must be between 1024 and 1073741824");
     }
+    if (c.map().zoom() < 1 || c.map().zoom() > 19) {
+      v.fail("/map/zoom", "zoom must be between 1 and 19");
+    }
+    if (Math.abs(c.map().centerLat()) > 90 || Math.abs(c.map().centerLon()) > 180) {
+      v.fail("/map/center_lat", "center_lat lies within -90..90 and center_lon within -180..180");
+    }
+    if (!c.map().tileUrl().startsWith("https://") && !c.map().tileUrl().startsWith("http://")
+        && !c.map().tileUrl().startsWith("/")) {
+      v.fail("/map/tile_url", "tile_url must be an http(s) URL template or a path on this server");
+    }
     if (c.media().maxFiles() < 1 || c.media().maxFiles() > 50) {
       v.fail("/media/max_files", "max_files must be between 1 and 50");
     }

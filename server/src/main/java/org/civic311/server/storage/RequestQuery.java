@@ -25,13 +25,22 @@ public record RequestQuery(
     List<String> words,
     boolean byRelevance,
     int offset,
-    int limit) {
+    int limit,
+    Staff staff) {
 
   public RequestQuery {
     serviceCodes = List.copyOf(serviceCodes);
     statuses = List.copyOf(statuses);
     agencies = List.copyOf(agencies);
     words = List.copyOf(words);
+    staff = staff == null ? Staff.PUBLIC : staff;
+  }
+
+  public RequestQuery(String jurisdictionId, List<String> serviceCodes, List<String> statuses,
+      List<String> agencies, Long requestedFrom, Long requestedTo, Long updatedFrom, Long updatedTo, Box box,
+      Circle near, List<String> words, boolean byRelevance, int offset, int limit) {
+    this(jurisdictionId, serviceCodes, statuses, agencies, requestedFrom, requestedTo, updatedFrom, updatedTo, box,
+        near, words, byRelevance, offset, limit, Staff.PUBLIC);
   }
 
   /** A query with only the core filters, as {@code GET requests} without extensions. */
@@ -39,6 +48,27 @@ public record RequestQuery(
       long requestedFrom, long requestedTo, int limit) {
     return new RequestQuery(jurisdictionId, serviceCodes, statuses, List.of(), requestedFrom, requestedTo, null,
         null, null, null, List.of(), false, 0, limit);
+  }
+
+  /** The same query with the staff filters and order. */
+  public RequestQuery with(Staff staff) {
+    return new RequestQuery(jurisdictionId, serviceCodes, statuses, agencies, requestedFrom, requestedTo, updatedFrom,
+        updatedTo, box, near, words, byRelevance, offset, limit, staff);
+  }
+
+  /** The orders of the staff queue; each is backed by an index. */
+  public enum Order { NEWEST, OLDEST, UPDATED, SERVICE, STATUS, EXPECTED }
+
+  /**
+   * What only staff may ask: hidden requests included, detailed statuses, overdue (open with an
+   * expected time before {@code overdueAt}), and the order.
+   */
+  public record Staff(boolean includeHidden, List<String> extendedStatuses, Long overdueAt, Order order) {
+    public static final Staff PUBLIC = new Staff(false, List.of(), null, Order.NEWEST);
+
+    public Staff {
+      extendedStatuses = List.copyOf(extendedStatuses);
+    }
   }
 
   /** A longitude/latitude box, west to east and south to north. */

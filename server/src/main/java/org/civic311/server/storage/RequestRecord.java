@@ -29,4 +29,11 @@ public record RequestRecord(
     String extendedStatus,
     String channel,
     Long parentRequestId,
-    Long duplicateOf) {}
+    Long duplicateOf,
+    String hiddenReason) {
+
+  /** Hidden by a moderator: left out of every public answer. */
+  public boolean hidden() {
+    return hiddenReason != null;
+  }
+}

@@ -95,6 +95,18 @@ public final class Database implements AutoCloseable {
     return new SqlCatalogueStore(reads, writes, dialect);
   }
 
+  public org.civic311.server.storage.StaffStore staff() {
+    return new SqlStaffStore(reads, writer);
+  }
+
+  public org.civic311.server.storage.AuditStore audit() {
+    return new SqlAuditStore(reads, writer);
+  }
+
+  public org.civic311.server.storage.CaseworkStore casework() {
+    return new SqlCaseworkStore(reads, writer, dialect);
+  }
+
   public ApiKeyStore apiKeys() {
     return new SqlApiKeyStore(reads, writes);
   }

@@ -78,6 +78,9 @@ final class SqlCatalogueStore implements CatalogueStore {
             .bind("id", j.id()).bind("name", j.name()).bind("tz", j.timeZone())
             .execute();
       }
+      if (stored.isPresent() && editedByStaff(h, j.id())) {
+        return false;
+      }
       Map<String, ServiceRecord> current = new HashMap<>();
       for (ServiceRecord s : services(h, j.id())) {
         current.put(s.code(), s);
@@ -98,23 +101,7 @@ final class SqlCatalogueStore implements CatalogueStore {
         changed = true;
         h.createUpdate("DELETE FROM services WHERE jurisdiction_id = :j AND code = :code")
             .bind("j", j.id()).bind("code", s.code()).execute();
-        h.createUpdate("INSERT INTO services (jurisdiction_id, code, position, name, description, type, keywords,"
-                + " group_name, service_notice, agency_responsible, attributes, retired)"
-                + " VALUES (:j, :code, :pos, :name, :description, :type, :keywords, :grp, :notice, :agency,"
-                + " :attributes, :retired)")
-            .bind("j", j.id())
-            .bind("code", s.code())
-            .bind("pos", position)
-            .bind("name", s.name())
-            .bind("description", s.description())
-            .bind("type", s.type().wireName())
-            .bind("keywords", s.keywords())
-            .bind("grp", s.group())
-            .bind("notice", s.serviceNotice())
-            .bind("agency", s.agencyResponsible())
-            .bind("attributes", Json.write(s.attributes()))
-            .bind("retired", s.retired() ? 1 : 0)
-            .execute();
+        insert(h, j.id(), s, position);
       }
       for (ServiceRecord old : current.values()) {
         if (!wantedCodes.contains(old.code()) && !old.retired()) {
@@ -124,10 +111,101 @@ final class SqlCatalogueStore implements CatalogueStore {
         }
       }
       if (changed && stored.isPresent()) {
-        h.createUpdate("UPDATE jurisdictions SET changeset = :now WHERE id = :id")
-            .bind("id", j.id()).bind("now", Math.max(now, stored.get().changeset() + 1)).execute();
+        moveChangeset(h, j.id(), now);
       }
       return changed || stored.isEmpty();
+    }));
+  }
+
+  private static void insert(Handle h, String jurisdictionId, ServiceRecord s, int position) {
+    h.createUpdate("INSERT INTO services (jurisdiction_id, code, position, name, description, type, keywords,"
+            + " group_name, service_notice, agency_responsible, attributes, retired)"
+            + " VALUES (:j, :code, :pos, :name, :description, :type, :keywords, :grp, :notice, :agency,"
+            + " :attributes, :retired)")
+        .bind("j", jurisdictionId)
+        .bind("code", s.code())
+        .bind("pos", position)
+        .bind("name", s.name())
+        .bind("description", s.description())
+        .bind("type", s.type().wireName())
+        .bind("keywords", s.keywords())
+        .bind("grp", s.group())
+        .bind("notice", s.serviceNotice())
+        .bind("agency", s.agencyResponsible())
+        .bind("attributes", Json.write(s.attributes()))
+        .bind("retired", s.retired() ? 1 : 0)
+        .execute();
+  }
+
+  /** Moves the discovery changeset forward: to now, or one past the old value if the clock lags. */
+  private static void moveChangeset(Handle h, String jurisdictionId, long now) {
+    long old = h.createQuery("SELECT changeset FROM jurisdictions WHERE id = :id").bind("id", jurisdictionId)
+        .mapTo(Long.class).one();
+    h.createUpdate("UPDATE jurisdictions SET changeset = :now WHERE id = :id")
+        .bind("id", jurisdictionId).bind("now", Math.max(now, old + 1)).execute();
+  }
+
+  private static boolean editedByStaff(Handle h, String jurisdictionId) {
+    return h.createQuery("SELECT catalogue_source FROM jurisdictions WHERE id = :id").bind("id", jurisdictionId)
+        .mapTo(String.class).findOne().map("staff"::equals).orElse(false);
+  }
+
+  @Override
+  public boolean editedByStaff(String jurisdictionId) {
+    return Guard.call("read the catalogue", () -> reads.withHandle(h -> editedByStaff(h, jurisdictionId)));
+  }
+
+  @Override
+  public void saveService(String jurisdictionId, ServiceRecord service, long now) {
+    Guard.call("store a service", () -> writes.inTransaction(h -> {
+      dialect.lockCatalogue(h);
+      Integer position = h.createQuery("SELECT position FROM services WHERE jurisdiction_id = :j AND code = :code")
+          .bind("j", jurisdictionId).bind("code", service.code()).mapTo(Integer.class).findOne()
+          .orElseGet(() -> h.createQuery("SELECT COALESCE(MAX(position), 0) + 1 FROM services WHERE jurisdiction_id = :j")
+              .bind("j", jurisdictionId).mapTo(Integer.class).one());
+      h.createUpdate("DELETE FROM services WHERE jurisdiction_id = :j AND code = :code")
+          .bind("j", jurisdictionId).bind("code", service.code()).execute();
+      insert(h, jurisdictionId, service, position);
+      h.createUpdate("UPDATE jurisdictions SET catalogue_source = 'staff' WHERE id = :id")
+          .bind("id", jurisdictionId).execute();
+      moveChangeset(h, jurisdictionId, now);
+      return null;
+    }));
+  }
+
+  @Override
+  public boolean setRetired(String jurisdictionId, String code, boolean retired, long now) {
+    return Guard.call("retire a service", () -> writes.inTransaction(h -> {
+      dialect.lockCatalogue(h);
+      int n = h.createUpdate("UPDATE services SET retired = :r WHERE jurisdiction_id = :j AND code = :code")
+          .bind("r", retired ? 1 : 0).bind("j", jurisdictionId).bind("code", code).execute();
+      if (n > 0) {
+        h.createUpdate("UPDATE jurisdictions SET catalogue_source = 'staff' WHERE id = :id")
+            .bind("id", jurisdictionId).execute();
+        moveChangeset(h, jurisdictionId, now);
+      }
+      return n > 0;
+    }));
+  }
+
+  @Override
+  public boolean deleteUnused(String jurisdictionId, String code, long now) {
+    return Guard.call("delete a service", () -> writes.inTransaction(h -> {
+      dialect.lockCatalogue(h);
+      boolean used = h.createQuery("SELECT 1 FROM service_requests WHERE jurisdiction_id = :j AND service_code = :code"
+              + " LIMIT 1")
+          .bind("j", jurisdictionId).bind("code", code).mapTo(Integer.class).findOne().isPresent();
+      if (used) {
+        return false;
+      }
+      int n = h.createUpdate("DELETE FROM services WHERE jurisdiction_id = :j AND code = :code")
+          .bind("j", jurisdictionId).bind("code", code).execute();
+      if (n > 0) {
+        h.createUpdate("UPDATE jurisdictions SET catalogue_source = 'staff' WHERE id = :id")
+            .bind("id", jurisdictionId).execute();
+        moveChangeset(h, jurisdictionId, now);
+      }
+      return n > 0;
     }));
   }
 }

@@ -19,7 +19,7 @@ final class SqlRequestStore implements RequestStore {
       + " r.description, r.agency_responsible, r.service_notice, r.requested_at, r.updated_at, r.expected_at,"
       + " r.address, r.address_id, r.zipcode, r.lat, r.lon, r.media_url, r.token, r.attributes, r.email, r.phone,"
       + " r.first_name, r.last_name, r.device_id, r.account_id, r.extended_status, r.channel, r.parent_request_id,"
-      + " r.duplicate_of";
+      + " r.duplicate_of, r.hidden_reason";
   private static final String INSERT = "INSERT INTO service_requests (jurisdiction_id, service_code, service_name,"
       + " status, description, agency_responsible, service_notice, requested_at, updated_at, expected_at, address,"
       + " address_id, zipcode, lat, lon, media_url, token, attributes, api_key_id, email, phone, first_name,"
@@ -75,7 +75,7 @@ final class SqlRequestStore implements RequestStore {
       return new RequestRecord(id, r.jurisdictionId(), r.serviceCode(), r.serviceName(), "open", null,
           r.description(), r.agencyResponsible(), r.serviceNotice(), r.requestedAt(), r.requestedAt(),
           r.expectedAt(), r.address(), r.addressId(), r.zipcode(), r.lat(), r.lon(), r.mediaUrl(), r.token(),
-          r.attributes(), who, null, r.channel(), null, null);
+          r.attributes(), who, null, r.channel(), null, null, null);
     }));
   }
 
@@ -155,6 +155,13 @@ final class SqlRequestStore implements RequestStore {
       if (text != null) {
         query.bind("text", words);
       }
+      RequestQuery.Staff staff = q.staff();
+      if (!staff.extendedStatuses().isEmpty()) {
+        query.bindList("extended", staff.extendedStatuses());
+      }
+      if (staff.overdueAt() != null) {
+        query.bind("overdue_at", staff.overdueAt());
+      }
       return query.map((rs, ctx) -> row(rs)).list();
     }));
   }
@@ -193,11 +200,30 @@ final class SqlRequestStore implements RequestStore {
     if (text != null && !text.condition().isEmpty()) {
       sql.append(" AND ").append(text.condition());
     }
+    RequestQuery.Staff staff = q.staff();
+    if (!staff.includeHidden()) {
+      sql.append(" AND r.hidden_at IS NULL");
+    }
+    if (!staff.extendedStatuses().isEmpty()) {
+      sql.append(" AND r.extended_status IN (<extended>)");
+    }
+    if (staff.overdueAt() != null) {
+      sql.append(" AND r.status = 'open' AND r.expected_at < :overdue_at");
+    }
     sql.append(" ORDER BY ");
     if (text != null && q.byRelevance() && text.relevance() != null) {
       sql.append(text.relevance()).append(", ");
     }
-    return sql.append("r.requested_at DESC, r.id DESC LIMIT :limit OFFSET :offset").toString();
+    // Each order matches an index on (jurisdiction_id, <column>, requested_at DESC, id DESC).
+    sql.append(switch (staff.order()) {
+      case NEWEST -> "r.requested_at DESC, r.id DESC";
+      case OLDEST -> "r.requested_at, r.id";
+      case UPDATED -> "r.updated_at DESC, r.id DESC";
+      case SERVICE -> "r.service_code, r.requested_at DESC, r.id DESC";
+      case STATUS -> "r.status, r.requested_at DESC, r.id DESC";
+      case EXPECTED -> "r.expected_at IS NULL, r.expected_at, r.id";
+    });
+    return sql.append(" LIMIT :limit OFFSET :offset").toString();
   }
 
   private static void bindIfSet(Query query, String name, Long value) {
@@ -243,6 +269,7 @@ final class SqlRequestStore implements RequestStore {
         rs.getString("extended_status"),
         rs.getString("channel"),
         Columns.nullableLong(rs, "parent_request_id"),
-        Columns.nullableLong(rs, "duplicate_of"));
+        Columns.nullableLong(rs, "duplicate_of"),
+        rs.getString("hidden_reason"));
   }
 }

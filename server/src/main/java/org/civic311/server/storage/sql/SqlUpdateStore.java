@@ -89,8 +89,10 @@ final class SqlUpdateStore implements UpdateStore {
   @Override
   public List<UpdateRecord> search(String jurisdictionId, long from, long to, List<Long> requestIds, int offset,
       int limit) {
-    String sql = "SELECT * FROM request_updates WHERE jurisdiction_id = :j AND updated_at >= :from"
+    // Updates of hidden requests stay private with their request.
+    String sql = "SELECT * FROM request_updates u WHERE jurisdiction_id = :j AND updated_at >= :from"
         + " AND updated_at <= :to" + (requestIds.isEmpty() ? "" : " AND request_id IN (<ids>)")
+        + " AND NOT EXISTS (SELECT 1 FROM service_requests r WHERE r.id = u.request_id AND r.hidden_at IS NOT NULL)"
         + " ORDER BY updated_at, id LIMIT :limit OFFSET :offset";
     return Guard.call("search updates", () -> reads.withHandle(h -> {
       var query = h.createQuery(sql).bind("j", jurisdictionId).bind("from", from).bind("to", to)

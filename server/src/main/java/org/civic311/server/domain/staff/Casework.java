@@ -1,0 +1,217 @@
+package org.civic311.server.domain.staff;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.civic311.georeport.ExtendedStatus;
+import org.civic311.server.domain.Catalogue;
+import org.civic311.server.domain.Jurisdictions;
+import org.civic311.server.storage.CaseworkStore;
+import org.civic311.server.storage.InternalNoteRecord;
+import org.civic311.server.storage.NewUpdate;
+import org.civic311.server.storage.RequestChange;
+import org.civic311.server.storage.RequestRecord;
+import org.civic311.server.storage.RequestStore;
+import org.civic311.server.storage.ServiceRecord;
+import org.civic311.server.storage.UpdateStore;
+
+/**
+ * The actions staff take on one request. Each checks that the member may work the request,
+ * validates, applies the change in the store, and writes the audit log. Public updates go into
+ * the same history as updates posted through the API, so they show in {@code GET
+ * servicerequestupdates} and in {@code extensions=true}.
+ */
+public final class Casework {
+  static final int MAX_NOTE = 4000;
+  private final Jurisdictions jurisdictions;
+  private final RequestStore requests;
+  private final UpdateStore updates;
+  private final CaseworkStore store;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public Casework(Jurisdictions jurisdictions, RequestStore requests, UpdateStore updates, CaseworkStore store,
+      AuditLog audit, Clock clock) {
+    this.jurisdictions = jurisdictions;
+    this.requests = requests;
+    this.updates = updates;
+    this.store = store;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** A request the member may read, or a refusal as {@link NotPermitted} / empty. */
+  public Optional<RequestRecord> read(StaffMember member, String jurisdictionId, long id) {
+    Optional<RequestRecord> r = requests.find(jurisdictionId, id);
+    if (r.isPresent() && !member.canRead(r.get())) {
+      throw new NotPermitted("You may not see request " + id + ".");
+    }
+    return r;
+  }
+
+  public List<InternalNoteRecord> internalNotes(long requestId) {
+    return store.notes(requestId);
+  }
+
+  public List<Long> duplicatesOf(long requestId) {
+    return store.duplicatesOf(requestId);
+  }
+
+  /**
+   * A public update: a new status (any extended status, or {@code unchanged}) and/or a note the
+   * reporter and the API will see.
+   */
+  public void publicUpdate(AuditLog.Actor actor, String jurisdictionId, long id, String status, String note) {
+    RequestRecord r = workable(actor, jurisdictionId, id);
+    ExtendedStatus s = ExtendedStatus.parse(status == null || status.isBlank() ? "unchanged" : status)
+        .orElseThrow(() -> InvalidInput.of("status", "Choose a status from the list."));
+    String text = trimmed(note);
+    if (s == ExtendedStatus.UNCHANGED && text == null) {
+      throw InvalidInput.of("note", "Write a note, or choose a new status.");
+    }
+    if (text != null && text.length() > MAX_NOTE) {
+      throw InvalidInput.of("note", "Keep the note under " + MAX_NOTE + " characters.");
+    }
+    long now = clock.millis();
+    updates.insert(new NewUpdate(jurisdictionId, id, null, s.wireName(),
+        s.core().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).orElse(null), text, now, now, null, null,
+        List.of()));
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("status", s.wireName());
+    after.put("note", text);
+    audit.record(actor, "public_update", "request", Long.toString(id), jurisdictionId,
+        nullable("status", r.extendedStatus() != null ? r.extendedStatus() : r.status()), after);
+  }
+
+  public InternalNoteRecord internalNote(AuditLog.Actor actor, String jurisdictionId, long id, String body) {
+    workable(actor, jurisdictionId, id);
+    String text = trimmed(body);
+    if (text == null) {
+      throw InvalidInput.of("body", "Write the note.");
+    }
+    if (text.length() > MAX_NOTE) {
+      throw InvalidInput.of("body", "Keep the note under " + MAX_NOTE + " characters.");
+    }
+    InternalNoteRecord note = store.addNote(id, actor.member().id(), text, clock.millis());
+    audit.record(actor, "internal_note", "request", Long.toString(id), jurisdictionId, null, Map.of("note", text));
+    return note;
+  }
+
+  public void assign(AuditLog.Actor actor, String jurisdictionId, long id, String agency) {
+    RequestRecord r = workable(actor, jurisdictionId, id);
+    String a = trimmed(agency);
+    if (a != null && a.length() > 200) {
+      throw InvalidInput.of("agency", "Keep the agency under 200 characters.");
+    }
+    store.change(jurisdictionId, id, RequestChange.none(clock.millis()).agency(a));
+    audit.record(actor, "assign", "request", Long.toString(id), jurisdictionId,
+        nullable("agency_responsible", r.agencyResponsible()), nullable("agency_responsible", a));
+  }
+
+  /** Sets the expected time from a local date-time in the jurisdiction's zone ({@code 2026-12-01T09:00}). */
+  public void expect(AuditLog.Actor actor, String jurisdictionId, long id, String localDateTime) {
+    RequestRecord r = workable(actor, jurisdictionId, id);
+    String t = trimmed(localDateTime);
+    Long at = null;
+    if (t != null) {
+      ZoneId zone = jurisdictions.resolve(Optional.of(jurisdictionId)).jurisdiction().zone();
+      try {
+        at = LocalDateTime.parse(t).atZone(zone).toInstant().toEpochMilli();
+      } catch (DateTimeParseException e) {
+        throw InvalidInput.of("expected", "Give a date and time such as 2026-12-01T09:00.");
+      }
+    }
+    store.change(jurisdictionId, id, RequestChange.none(clock.millis()).expected(at));
+    audit.record(actor, "set_expected", "request", Long.toString(id), jurisdictionId,
+        nullable("expected_at", r.expectedAt()), nullable("expected_at", at));
+  }
+
+  public void recategorise(AuditLog.Actor actor, String jurisdictionId, long id, String serviceCode) {
+    RequestRecord r = workable(actor, jurisdictionId, id);
+    Catalogue c = jurisdictions.resolve(Optional.of(jurisdictionId));
+    ServiceRecord s = c.find(serviceCode == null ? "" : serviceCode.trim()).filter(x -> !x.retired())
+        .orElseThrow(() -> InvalidInput.of("service_code", "Choose a current service."));
+    store.change(jurisdictionId, id, RequestChange.none(clock.millis()).service(s.code(), s.name()));
+    audit.record(actor, "recategorise", "request", Long.toString(id), jurisdictionId,
+        Map.of("service_code", r.serviceCode()), Map.of("service_code", s.code()));
+  }
+
+  /**
+   * Marks the request a duplicate of another: links the two (the original lists its duplicates)
+   * and closes this one with a public update saying so.
+   */
+  public void markDuplicate(AuditLog.Actor actor, String jurisdictionId, long id, String originalId, String note) {
+    RequestRecord r = workable(actor, jurisdictionId, id);
+    long original;
+    try {
+      original = Long.parseLong(originalId == null ? "" : originalId.trim());
+    } catch (NumberFormatException e) {
+      throw InvalidInput.of("original", "Give the number of the original request.");
+    }
+    if (original == id) {
+      throw InvalidInput.of("original", "A request cannot duplicate itself.");
+    }
+    RequestRecord o = requests.find(jurisdictionId, original)
+        .orElseThrow(() -> InvalidInput.of("original", "There is no request " + original + " here."));
+    if (o.duplicateOf() != null && o.duplicateOf() == id) {
+      throw InvalidInput.of("original", "Request " + original + " is already a duplicate of this one.");
+    }
+    String text = trimmed(note);
+    String said = "Duplicate of request " + original + "." + (text == null ? "" : " " + text);
+    if (said.length() > MAX_NOTE) {
+      throw InvalidInput.of("note", "Keep the note under " + MAX_NOTE + " characters.");
+    }
+    long now = clock.millis();
+    store.change(jurisdictionId, id, RequestChange.none(now).duplicateOf(original));
+    updates.insert(new NewUpdate(jurisdictionId, id, null, ExtendedStatus.DUPLICATE.wireName(), "closed", said, now,
+        now, null, null, List.of()));
+    audit.record(actor, "mark_duplicate", "request", Long.toString(id), jurisdictionId,
+        nullable("duplicate_of", r.duplicateOf()), Map.of("duplicate_of", original, "status", "duplicate"));
+  }
+
+  /** Hides the request from every public answer (moderation); a reason is required. */
+  public void hide(AuditLog.Actor actor, String jurisdictionId, long id, String reason) {
+    RequestRecord r = workable(actor, jurisdictionId, id);
+    String why = trimmed(reason);
+    if (why == null) {
+      throw InvalidInput.of("reason", "Say why the request is hidden.");
+    }
+    if (why.length() > 500) {
+      throw InvalidInput.of("reason", "Keep the reason under 500 characters.");
+    }
+    store.change(jurisdictionId, id, RequestChange.none(clock.millis()).hidden(why));
+    audit.record(actor, "hide", "request", Long.toString(id), jurisdictionId,
+        nullable("hidden_reason", r.hiddenReason()), Map.of("hidden_reason", why));
+  }
+
+  public void unhide(AuditLog.Actor actor, String jurisdictionId, long id) {
+    RequestRecord r = workable(actor, jurisdictionId, id);
+    store.change(jurisdictionId, id, RequestChange.none(clock.millis()).hidden(null));
+    audit.record(actor, "unhide", "request", Long.toString(id), jurisdictionId,
+        nullable("hidden_reason", r.hiddenReason()), nullable("hidden_reason", null));
+  }
+
+  private RequestRecord workable(AuditLog.Actor actor, String jurisdictionId, long id) {
+    RequestRecord r = requests.find(jurisdictionId, id)
+        .orElseThrow(() -> new NotFound("There is no request " + id + " here."));
+    if (!actor.member().canWork(r)) {
+      throw new NotPermitted("You may not change request " + id + ".");
+    }
+    return r;
+  }
+
+  private static String trimmed(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static Map<String, Object> nullable(String key, Object value) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(key, value);
+    return m;
+  }
+}

@@ -1,0 +1,157 @@
+package org.civic311.server.domain.staff;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.civic311.georeport.ExtendedStatus;
+import org.civic311.server.domain.Catalogue;
+import org.civic311.server.domain.Jurisdictions;
+import org.civic311.server.storage.RequestQuery;
+import org.civic311.server.storage.RequestRecord;
+import org.civic311.server.storage.RequestStore;
+
+/**
+ * The staff queue: one page of a jurisdiction's requests, filtered and ordered, limited to what
+ * the member may read. Every filter and order is served by an index, so a page costs about the
+ * same with a million requests as with a hundred (see docs/PERFORMANCE.md).
+ */
+public final class Queue {
+  public static final int PAGE_SIZE = 50;
+  private static final int MAX_WORDS = 16;
+  private final Jurisdictions jurisdictions;
+  private final RequestStore requests;
+  private final Clock clock;
+
+  public Queue(Jurisdictions jurisdictions, RequestStore requests, Clock clock) {
+    this.jurisdictions = jurisdictions;
+    this.requests = requests;
+    this.clock = clock;
+  }
+
+  /** One page: its requests, whether another page follows, and the catalogue they belong to. */
+  public record Page(Catalogue catalogue, List<RequestRecord> requests, boolean hasNext) {}
+
+  /**
+   * @throws InvalidInput naming each filter at fault
+   * @throws NotPermitted when the member may not read the jurisdiction
+   */
+  public Page page(StaffMember member, QueueFilter f) {
+    Catalogue catalogue = jurisdiction(member, f.jurisdiction());
+    String j = catalogue.jurisdiction().id();
+    ZoneId zone = catalogue.jurisdiction().zone();
+    Map<String, String> faults = new LinkedHashMap<>();
+    List<String> statuses = List.of();
+    if (!blank(f.status())) {
+      String s = f.status().trim().toLowerCase(Locale.ROOT);
+      if (!s.equals("open") && !s.equals("closed")) {
+        faults.put("status", "Choose open or closed.");
+      } else {
+        statuses = List.of(s);
+      }
+    }
+    List<String> detailed = List.of();
+    if (!blank(f.detailed())) {
+      Optional<ExtendedStatus> s = ExtendedStatus.parse(f.detailed());
+      if (s.isEmpty() || s.get() == ExtendedStatus.UNCHANGED) {
+        faults.put("detailed", "Choose a status from the list.");
+      } else {
+        detailed = List.of(s.get().wireName());
+      }
+    }
+    Long from = day(f.from(), zone, "from", faults, false);
+    Long to = day(f.to(), zone, "to", faults, true);
+    if (from != null && to != null && from > to) {
+      faults.put("to", "The end date is before the start date.");
+    }
+    List<String> words = new ArrayList<>();
+    if (!blank(f.q())) {
+      for (String w : f.q().trim().split("\\s+")) {
+        String kept = w.replaceAll("[^\\p{L}\\p{N}]", "");
+        if (!kept.isEmpty()) {
+          words.add(kept);
+        }
+      }
+      if (words.isEmpty()) {
+        faults.put("q", "Search for at least one word of letters or digits.");
+      } else if (words.size() > MAX_WORDS) {
+        faults.put("q", "Search for at most " + MAX_WORDS + " words.");
+      }
+    }
+    RequestQuery.Order order = switch (blank(f.sort()) ? "newest" : f.sort().trim().toLowerCase(Locale.ROOT)) {
+      case "newest" -> RequestQuery.Order.NEWEST;
+      case "oldest" -> RequestQuery.Order.OLDEST;
+      case "updated" -> RequestQuery.Order.UPDATED;
+      case "service" -> RequestQuery.Order.SERVICE;
+      case "status" -> RequestQuery.Order.STATUS;
+      case "expected" -> RequestQuery.Order.EXPECTED;
+      default -> {
+        faults.put("sort", "Choose an order from the list.");
+        yield RequestQuery.Order.NEWEST;
+      }
+    };
+    if (f.page() < 1 || f.page() > 100_000) {
+      faults.put("page", "Pages are numbered from 1.");
+    }
+    if (!faults.isEmpty()) {
+      throw new InvalidInput(faults);
+    }
+    List<String> agencies = new ArrayList<>(member.agenciesIn(j));
+    if (!blank(f.agency())) {
+      String a = f.agency().trim();
+      if (!agencies.isEmpty() && !agencies.contains(a)) {
+        return new Page(catalogue, List.of(), false);
+      }
+      agencies = List.of(a);
+    }
+    List<String> services = blank(f.service()) ? List.of() : List.of(f.service().trim());
+    RequestQuery query = new RequestQuery(j, services, statuses, agencies, from, to, null, null, null, null, words,
+        false, (f.page() - 1) * PAGE_SIZE, PAGE_SIZE + 1)
+        .with(new RequestQuery.Staff(true, detailed, f.overdue() ? clock.millis() : null, order));
+    List<RequestRecord> found = requests.search(query);
+    boolean more = found.size() > PAGE_SIZE;
+    return new Page(catalogue, more ? found.subList(0, PAGE_SIZE) : found, more);
+  }
+
+  /** The jurisdiction a member works in: the one named, or the first they may read. */
+  public Catalogue jurisdiction(StaffMember member, String id) {
+    if (!blank(id)) {
+      Catalogue c = jurisdictions.all().stream().filter(x -> x.jurisdiction().id().equals(id.trim())).findFirst()
+          .orElseThrow(() -> InvalidInput.of("jurisdiction", "No jurisdiction '" + id.trim() + "' is served here."));
+      if (!member.canRead(c.jurisdiction().id())) {
+        throw new NotPermitted("You may not see the requests of " + c.jurisdiction().name() + ".");
+      }
+      return c;
+    }
+    return jurisdictions.all().stream().filter(c -> member.canRead(c.jurisdiction().id())).findFirst()
+        .orElseThrow(() -> new NotPermitted("No jurisdiction is granted to you. Ask an administrator."));
+  }
+
+  /** The jurisdictions a member may read. */
+  public List<Catalogue> readable(StaffMember member) {
+    return jurisdictions.all().stream().filter(c -> member.canRead(c.jurisdiction().id())).toList();
+  }
+
+  private static Long day(String text, ZoneId zone, String field, Map<String, String> faults, boolean endOfDay) {
+    if (blank(text)) {
+      return null;
+    }
+    try {
+      LocalDate d = LocalDate.parse(text.trim());
+      return (endOfDay ? d.plusDays(1) : d).atStartOfDay(zone).toInstant().toEpochMilli() - (endOfDay ? 1 : 0);
+    } catch (DateTimeParseException e) {
+      faults.put(field, "Give a date as YYYY-MM-DD.");
+      return null;
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
