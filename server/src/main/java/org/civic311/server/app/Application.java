@@ -23,6 +23,17 @@ import org.civic311.server.storage.sql.Database;
 import org.civic311.server.web.ApiSettings;
 import org.civic311.server.web.GeoReportApi;
 import org.civic311.server.web.WebServer;
+import org.civic311.server.config.MapSettings;
+import org.civic311.server.domain.staff.Accounts;
+import org.civic311.server.domain.staff.AuditLog;
+import org.civic311.server.domain.staff.Casework;
+import org.civic311.server.domain.staff.CatalogueEditor;
+import org.civic311.server.domain.staff.KeyOffice;
+import org.civic311.server.domain.staff.Queue;
+import org.civic311.server.domain.staff.Sessions;
+import org.civic311.server.web.staff.Frame;
+import org.civic311.server.web.staff.StaffPages;
+import org.civic311.server.web.staff.StaffServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,13 +80,28 @@ public final class Application implements AutoCloseable {
           new RequestSearch(jurisdictions, database.requests(), new Extensions(database.updates()), clock),
           new Updates(jurisdictions, keys, database.updates(), clock),
           new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(), MediaLimits.DEFAULT.maxPixels()), store));
-      WebServer web = new WebServer(host, s.port(), s.basePath(), handler, store);
+      StaffPages staff = staffPages(config, database, jurisdictions, keys, clock);
+      WebServer web = new WebServer(host, s.port(), s.basePath(), handler, staff, store);
       web.start();
       return new Application(database, web, jurisdictions, refresher(jurisdictions, s.catalogueRefreshSeconds()));
     } catch (Exception | Error e) {
       database.close();
       throw e;
     }
+  }
+
+  private static StaffPages staffPages(Configuration config, Database database, Jurisdictions jurisdictions,
+      ApiKeys keys, Clock clock) {
+    AuditLog audit = new AuditLog(database.audit(), clock);
+    Accounts accounts = new Accounts(database.staff(), clock);
+    MapSettings map = config.map();
+    StaffServices services = new StaffServices(accounts, new Sessions(database.staff(), accounts, clock),
+        new Queue(jurisdictions, database.requests(), clock),
+        new Casework(jurisdictions, database.requests(), database.updates(), database.casework(), audit, clock),
+        new KeyOffice(keys, jurisdictions, audit),
+        new CatalogueEditor(jurisdictions, database.catalogue(), database.casework(), audit, clock), audit,
+        new Frame.MapView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom()));
+    return new StaffPages(services, map.tileOrigin());
   }
 
   /**
@@ -129,6 +155,21 @@ public final class Application implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  /**
+   * For the bundled demo only: makes sure an administrator exists with a published password, so
+   * the back office can be tried at once. Does nothing when any staff account exists.
+   *
+   * @return true when it created the account
+   */
+  public boolean ensureDemoAdministrator(String username, String password) {
+    if (!database.staff().users().isEmpty()) {
+      return false;
+    }
+    new Accounts(database.staff(), Clock.systemUTC()).create(username, "Demo administrator", password,
+        "administrator", java.util.List.of());
+    return true;
   }
 
   public int port() {

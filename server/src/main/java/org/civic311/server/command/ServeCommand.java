@@ -24,6 +24,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on. Default: ${DEFAULT-VALUE}")
   String host;
 
+  /** The demo's administrator; only ever created for the bundled demo configuration. */
+  static final String DEMO_ADMIN = "demo-admin";
+  static final String DEMO_PASSWORD = "demo-password";
+
   @Override
   public Integer call() throws Exception {
     Configuration config = options.load();
@@ -51,6 +55,9 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println("This is the demo jurisdiction. Its API key is: " + key);
       System.out.println("Try: curl -d api_key=" + key + " -d service_code=S0361 -d lat=38.8977 -d long=-77.0365"
           + " -d 'description=Cracked sidewalk' " + base + "/requests.json");
+      app.ensureDemoAdministrator(DEMO_ADMIN, DEMO_PASSWORD);
+      System.out.println("Staff back office: http://localhost:" + app.port() + "/staff/ (demo sign-in: " + DEMO_ADMIN
+          + " / " + DEMO_PASSWORD + "; with your own configuration, create accounts with 'user create')");
     }
     app.join();
     return 0;

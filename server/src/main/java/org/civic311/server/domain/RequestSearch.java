@@ -68,7 +68,8 @@ public final class RequestSearch {
     boolean extended = extensions(v, p);
     v.throwIfAny();
     Long n = parseId(id);
-    RequestRecord r = n == null ? null : requests.find(j.id(), n).orElse(null);
+    // A request hidden by a moderator is answered as if it did not exist.
+    RequestRecord r = n == null ? null : requests.find(j.id(), n).filter(x -> !x.hidden()).orElse(null);
     if (r == null) {
       throw Refusal.notFound("service_request_id '" + Violations.clip(id) + "' is not a request of jurisdiction "
           + j.id());
@@ -101,13 +102,13 @@ public final class RequestSearch {
         numeric.add(n);
       }
     }
-    return requests.findAll(j.id(), numeric);
+    return requests.findAll(j.id(), numeric).stream().filter(r -> !r.hidden()).toList();
   }
 
   /** The request a batch token became. */
   public RequestReceipt token(Optional<String> jurisdictionId, String token) {
     Jurisdiction j = jurisdictions.resolve(jurisdictionId).jurisdiction();
-    RequestRecord r = requests.findByToken(j.id(), token).orElseThrow(
+    RequestRecord r = requests.findByToken(j.id(), token).filter(x -> !x.hidden()).orElseThrow(
         () -> Refusal.notFound("token '" + Violations.clip(token) + "' is not known in jurisdiction " + j.id()));
     return new RequestReceipt(Long.toString(r.id()), token, null, null);
   }

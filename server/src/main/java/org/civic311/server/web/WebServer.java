@@ -17,7 +17,8 @@ public final class WebServer {
   private final Server server;
   private final ServerConnector connector;
 
-  public WebServer(String host, int port, String basePath, GeoReportApi api, org.civic311.server.media.MediaStore media) {
+  public WebServer(String host, int port, String basePath, GeoReportApi api, Handler staff,
+      org.civic311.server.media.MediaStore media) {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("http");
     server = new Server(threads);
@@ -32,7 +33,7 @@ public final class WebServer {
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
-    server.setHandler(new Handler.Sequence(api, new MediaFiles(media), new RootRedirect(basePath)));
+    server.setHandler(new Handler.Sequence(api, staff, new MediaFiles(media), new RootRedirect(basePath)));
     server.setErrorHandler(new GeoReportErrorHandler());
     server.setStopTimeout(5_000);
   }

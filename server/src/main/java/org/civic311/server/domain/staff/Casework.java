@@ -58,6 +58,20 @@ public final class Casework {
     return store.notes(requestId);
   }
 
+  /** The public history of a request, oldest first. */
+  public List<org.civic311.server.storage.UpdateRecord> history(long requestId) {
+    return updates.historyOf(List.of(requestId)).getOrDefault(requestId, List.of());
+  }
+
+  /** The photos of a request (not of its updates), in order. */
+  public List<org.civic311.server.storage.MediaRecord> photos(long requestId) {
+    return updates.mediaOf(List.of(requestId)).getOrDefault(requestId, List.of());
+  }
+
+  public List<org.civic311.server.storage.ResponseTemplateRecord> templates(String jurisdictionId, String code) {
+    return store.templates(jurisdictionId, code);
+  }
+
   public List<Long> duplicatesOf(long requestId) {
     return store.duplicatesOf(requestId);
   }

@@ -1,0 +1,301 @@
+package org.civic311.server.domain.staff;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.civic311.georeport.AttributeValue;
+import org.civic311.georeport.Datatype;
+import org.civic311.georeport.ServiceAttribute;
+import org.civic311.georeport.ServiceType;
+import org.civic311.server.domain.Catalogue;
+import org.civic311.server.domain.Jurisdictions;
+import org.civic311.server.storage.CaseworkStore;
+import org.civic311.server.storage.CatalogueStore;
+import org.civic311.server.storage.ServiceRecord;
+
+/**
+ * Administrators edit the service catalogue here. A change moves the jurisdiction's discovery
+ * changeset, this node reloads at once and other nodes within their refresh interval. Once a
+ * jurisdiction's catalogue is edited here, the configuration file no longer overwrites it. A
+ * service that requests use can be retired (hidden from {@code GET services}) but not deleted.
+ */
+public final class CatalogueEditor {
+  private final Jurisdictions jurisdictions;
+  private final CatalogueStore store;
+  private final CaseworkStore casework;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public CatalogueEditor(Jurisdictions jurisdictions, CatalogueStore store, CaseworkStore casework, AuditLog audit,
+      Clock clock) {
+    this.jurisdictions = jurisdictions;
+    this.store = store;
+    this.casework = casework;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public Catalogue catalogue(StaffMember member, String jurisdictionId) {
+    KeyOffice.requireAdministrator(member);
+    return jurisdictions.all().stream().filter(c -> c.jurisdiction().id().equals(jurisdictionId)).findFirst()
+        .orElseThrow(() -> new NotFound("No jurisdiction '" + jurisdictionId + "' is served here."));
+  }
+
+  /** Every service of the jurisdiction, retired ones last. */
+  public List<ServiceRecord> services(StaffMember member, String jurisdictionId) {
+    catalogue(member, jurisdictionId);
+    return store.services(jurisdictionId);
+  }
+
+  /** One service, retired or not. */
+  public Optional<ServiceRecord> service(StaffMember member, String jurisdictionId, String code) {
+    catalogue(member, jurisdictionId);
+    return stored(jurisdictionId, code);
+  }
+
+  private Optional<ServiceRecord> stored(String jurisdictionId, String code) {
+    return store.services(jurisdictionId).stream().filter(s -> s.code().equals(code)).findFirst();
+  }
+
+  /** How many requests use each service, by code. */
+  public Map<String, Long> requestCounts(StaffMember member, String jurisdictionId) {
+    KeyOffice.requireAdministrator(member);
+    return casework.requestCounts(jurisdictionId);
+  }
+
+  /**
+   * Creates a service, or replaces the one with the same code when {@code existing} is true.
+   *
+   * @throws InvalidInput naming each field at fault ({@code attr_<field>_<row>} for attribute rows)
+   */
+  public ServiceRecord save(AuditLog.Actor actor, String jurisdictionId, ServiceDraft draft, boolean existing) {
+    catalogue(actor.member(), jurisdictionId);
+    Optional<ServiceRecord> before = stored(jurisdictionId, draft.code() == null ? "" : draft.code().trim());
+    Map<String, String> faults = new LinkedHashMap<>();
+    ServiceRecord service = check(draft, faults, before.map(ServiceRecord::retired).orElse(false));
+    if (faults.isEmpty() && existing && before.isEmpty()) {
+      faults.put("code", "There is no service with this code to change.");
+    }
+    if (faults.isEmpty() && !existing && before.isPresent()) {
+      faults.put("code", "Another service has this code.");
+    }
+    if (!faults.isEmpty()) {
+      throw new InvalidInput(faults);
+    }
+    store.saveService(jurisdictionId, service, clock.millis());
+    jurisdictions.reload();
+    audit.record(actor, existing ? "edit_service" : "create_service", "service", service.code(), jurisdictionId,
+        before.map(CatalogueEditor::state).orElse(null), state(service));
+    return service;
+  }
+
+  /** Retires (or restores) a service: retired services leave {@code GET services}; old requests keep them. */
+  public void setRetired(AuditLog.Actor actor, String jurisdictionId, String code, boolean retired) {
+    catalogue(actor.member(), jurisdictionId);
+    ServiceRecord s = stored(jurisdictionId, code).orElseThrow(() -> new NotFound("There is no service '" + code + "'."));
+    store.setRetired(jurisdictionId, code, retired, clock.millis());
+    jurisdictions.reload();
+    audit.record(actor, retired ? "retire_service" : "restore_service", "service", code, jurisdictionId,
+        Map.of("retired", s.retired()), Map.of("retired", retired));
+  }
+
+  /** Deletes a service no request uses; one that is used must be retired instead. */
+  public void delete(AuditLog.Actor actor, String jurisdictionId, String code) {
+    catalogue(actor.member(), jurisdictionId);
+    ServiceRecord s = stored(jurisdictionId, code).orElseThrow(() -> new NotFound("There is no service '" + code + "'."));
+    if (!store.deleteUnused(jurisdictionId, code, clock.millis())) {
+      throw InvalidInput.of("code", "Requests use this service, so it can only be retired.");
+    }
+    jurisdictions.reload();
+    audit.record(actor, "delete_service", "service", code, jurisdictionId, state(s), null);
+  }
+
+  public List<org.civic311.server.storage.ResponseTemplateRecord> templates(StaffMember member, String jurisdictionId) {
+    catalogue(member, jurisdictionId);
+    return casework.templates(jurisdictionId);
+  }
+
+  /** Adds a prepared public note, for one service or (blank code) every service. */
+  public void addTemplate(AuditLog.Actor actor, String jurisdictionId, String serviceCode, String title, String body,
+      String status) {
+    catalogue(actor.member(), jurisdictionId);
+    Map<String, String> faults = new LinkedHashMap<>();
+    String code = serviceCode == null || serviceCode.isBlank() ? null : serviceCode.trim();
+    if (code != null && stored(jurisdictionId, code).isEmpty()) {
+      faults.put("template_service", "Choose a service of this catalogue, or every service.");
+    }
+    String t = trim(title);
+    if (t.isEmpty() || t.length() > 100) {
+      faults.put("template_title", "Give the template a short title (at most 100 characters).");
+    }
+    String b = trim(body);
+    if (b.isEmpty() || b.length() > Casework.MAX_NOTE) {
+      faults.put("template_body", "Write the note (at most " + Casework.MAX_NOTE + " characters).");
+    }
+    String st = status == null || status.isBlank() ? null : status.trim();
+    if (st != null && org.civic311.georeport.ExtendedStatus.parse(st).isEmpty()) {
+      faults.put("template_status", "Choose a status from the list.");
+    }
+    if (!faults.isEmpty()) {
+      throw new InvalidInput(faults);
+    }
+    var saved = casework.addTemplate(new org.civic311.server.storage.ResponseTemplateRecord(0, jurisdictionId, code,
+        t, b, st == null ? null : org.civic311.georeport.ExtendedStatus.parse(st).get().wireName()));
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("service_code", code);
+    after.put("title", t);
+    after.put("body", b);
+    after.put("status", saved.status());
+    audit.record(actor, "add_template", "template", Long.toString(saved.id()), jurisdictionId, null, after);
+  }
+
+  public void deleteTemplate(AuditLog.Actor actor, String jurisdictionId, long id) {
+    catalogue(actor.member(), jurisdictionId);
+    var before = casework.templates(jurisdictionId).stream().filter(t -> t.id() == id).findFirst()
+        .orElseThrow(() -> new NotFound("There is no template " + id + "."));
+    casework.deleteTemplate(jurisdictionId, id);
+    audit.record(actor, "delete_template", "template", Long.toString(id), jurisdictionId,
+        Map.of("title", before.title(), "body", before.body()), null);
+  }
+
+  private static ServiceRecord check(ServiceDraft d, Map<String, String> faults, boolean retired) {
+    String code = trim(d.code());
+    if (code.isEmpty()) {
+      faults.put("code", "Give the service a code.");
+    } else if (code.length() > 64 || code.contains("/") || code.chars().anyMatch(Character::isISOControl)) {
+      faults.put("code", "Use at most 64 characters, without '/'.");
+    }
+    String name = trim(d.name());
+    if (name.isEmpty() || name.length() > 200) {
+      faults.put("name", "Give the service a name (at most 200 characters).");
+    }
+    ServiceType type = null;
+    try {
+      type = ServiceType.ofWireName(trim(d.type()));
+    } catch (IllegalArgumentException e) {
+      faults.put("type", "Choose realtime, batch or blackbox.");
+    }
+    if (trim(d.description()).length() > 4000) {
+      faults.put("description", "Keep the description under 4000 characters.");
+    }
+    List<ServiceAttribute> attributes = new ArrayList<>();
+    Set<String> codes = new HashSet<>();
+    Set<Integer> orders = new HashSet<>();
+    for (int i = 0; i < d.attributes().size(); i++) {
+      ServiceDraft.AttributeDraft a = d.attributes().get(i);
+      ServiceAttribute checked = attribute(a, i, faults, codes, orders);
+      if (checked != null) {
+        attributes.add(checked);
+      }
+    }
+    attributes.sort(java.util.Comparator.comparingInt(ServiceAttribute::order));
+    if (!faults.isEmpty()) {
+      return null;
+    }
+    return new ServiceRecord(code, name, nullIfBlank(d.description()), type, nullIfBlank(d.keywords()),
+        nullIfBlank(d.group()), nullIfBlank(d.serviceNotice()), nullIfBlank(d.agencyResponsible()), attributes,
+        retired);
+  }
+
+  private static ServiceAttribute attribute(ServiceDraft.AttributeDraft a, int row, Map<String, String> faults,
+      Set<String> codes, Set<Integer> orders) {
+    String code = trim(a.code());
+    int before = faults.size();
+    if (!code.matches("[A-Za-z0-9_.-]{1,64}")) {
+      faults.put("attr_code_" + row, "Use 1 to 64 letters, digits, _ . or -.");
+    } else if (!codes.add(code)) {
+      faults.put("attr_code_" + row, "Another attribute has this code.");
+    }
+    String description = trim(a.description());
+    if (description.isEmpty()) {
+      faults.put("attr_description_" + row, "Write the question people will see.");
+    }
+    Datatype datatype = null;
+    try {
+      datatype = Datatype.ofWireName(trim(a.datatype()));
+    } catch (IllegalArgumentException e) {
+      faults.put("attr_datatype_" + row, "Choose a datatype.");
+    }
+    int order = 0;
+    try {
+      order = Integer.parseInt(trim(a.order()));
+      if (order < 1 || order > 10_000) {
+        faults.put("attr_order_" + row, "Use a whole number from 1.");
+      } else if (!orders.add(order)) {
+        faults.put("attr_order_" + row, "Another attribute has this order.");
+      }
+    } catch (NumberFormatException e) {
+      faults.put("attr_order_" + row, "Use a whole number from 1.");
+    }
+    if (!a.variable() && a.required()) {
+      faults.put("attr_required_" + row, "An attribute that takes no input cannot be required.");
+    }
+    List<AttributeValue> values = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
+    for (String line : (a.values() == null ? "" : a.values()).split("\\r?\\n")) {
+      String t = line.trim();
+      if (t.isEmpty()) {
+        continue;
+      }
+      int eq = t.indexOf('=');
+      String key = (eq < 0 ? t : t.substring(0, eq)).trim();
+      String name = (eq < 0 ? t : t.substring(eq + 1)).trim();
+      if (key.isEmpty() || name.isEmpty() || !keys.add(key)) {
+        faults.put("attr_values_" + row, "Write one value per line as key=name, each key once.");
+        break;
+      }
+      values.add(new AttributeValue(key, name));
+    }
+    if (datatype != null && datatype.isList() && values.isEmpty()) {
+      faults.put("attr_values_" + row, "A list needs values to choose from, one per line as key=name.");
+    }
+    if (datatype != null && !datatype.isList() && !values.isEmpty()) {
+      faults.put("attr_values_" + row, "Only list datatypes take values.");
+    }
+    if (faults.size() > before) {
+      return null;
+    }
+    return new ServiceAttribute(a.variable(), code, datatype, a.required(), nullIfBlank(a.datatypeDescription()),
+        order, description, values);
+  }
+
+  static Map<String, Object> state(ServiceRecord s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("code", s.code());
+    m.put("name", s.name());
+    m.put("description", s.description());
+    m.put("group", s.group());
+    m.put("keywords", s.keywords());
+    m.put("type", s.type().wireName());
+    m.put("service_notice", s.serviceNotice());
+    m.put("agency_responsible", s.agencyResponsible());
+    m.put("retired", s.retired());
+    List<Map<String, Object>> attributes = new ArrayList<>();
+    for (ServiceAttribute a : s.attributes()) {
+      Map<String, Object> am = new LinkedHashMap<>();
+      am.put("code", a.code());
+      am.put("datatype", a.datatype().wireName());
+      am.put("required", a.required());
+      am.put("variable", a.variable());
+      am.put("order", a.order());
+      am.put("description", a.description());
+      am.put("values", a.values().stream().map(v -> v.key() + "=" + v.name()).toList());
+      attributes.add(am);
+    }
+    m.put("attributes", attributes);
+    return m;
+  }
+
+  private static String trim(String s) {
+    return s == null ? "" : s.strip();
+  }
+
+  private static String nullIfBlank(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,69 @@
+package org.civic311.server.web.staff;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.civic311.server.domain.ApiKeys;
+import org.civic311.server.domain.staff.InvalidInput;
+import org.civic311.server.domain.staff.StaffMember;
+import org.civic311.server.storage.ApiKeyRecord;
+
+/** API keys: issue (shown once), see use, revoke. Administrators only. */
+public final class KeysPage {
+  private final StaffServices services;
+  private final Templates templates;
+
+  KeysPage(StaffServices services, Templates templates) {
+    this.services = services;
+    this.templates = templates;
+  }
+
+  /** One key as listed. */
+  public record KeyRow(long id, String jurisdiction, String prefix, String label, String source, String created,
+      String lastUsed, long requests, String revoked) {}
+
+  /** The model of the keys page; {@code issuedKey} is set only right after issuing. */
+  public record KeysView(Frame frame, List<KeyRow> keys, List<Views.Option> jurisdictions, String issuedKey,
+      String issuedLabel, Map<String, String> errors, String label, String jurisdiction) {}
+
+  PageReply show(Exchange x) {
+    return page(x, 200, null, null, Map.of(), "", "");
+  }
+
+  PageReply issue(Exchange x) {
+    try {
+      ApiKeys.IssuedKey issued = services.keys().issue(x.actor(), x.field("jurisdiction"), x.field("label"));
+      // Shown on this one answer and never again: it is not stored, only its hash is.
+      return page(x, 201, issued.key(), issued.record().label(), Map.of(), "", "");
+    } catch (InvalidInput e) {
+      return page(x, 400, null, null, e.fields(), x.field("label"), x.field("jurisdiction"));
+    }
+  }
+
+  PageReply revoke(Exchange x, long id) {
+    try {
+      services.keys().revoke(x.actor(), id);
+    } catch (InvalidInput e) {
+      return page(x, 400, null, null, e.fields(), "", "");
+    }
+    return PageReply.seeOther(StaffPages.ROOT + "/keys?done=revoked");
+  }
+
+  private PageReply page(Exchange x, int status, String key, String label, Map<String, String> errors,
+      String enteredLabel, String enteredJurisdiction) {
+    StaffMember member = x.requireSession().member();
+    List<ApiKeyRecord> records = services.keys().list(member);
+    java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+    List<KeyRow> rows = new ArrayList<>();
+    for (ApiKeyRecord k : records) {
+      rows.add(new KeyRow(k.id(), k.jurisdictionId(), k.keyPrefix(), k.label(), k.source(),
+          Views.time(k.createdAt(), zone), Views.time(k.lastUsedAt(), zone), k.requestCount(),
+          Views.time(k.revokedAt(), zone)));
+    }
+    List<Views.Option> jurisdictions = services.queue().readable(member).stream()
+        .map(c -> new Views.Option(c.jurisdiction().id(), c.jurisdiction().name())).toList();
+    Frame frame = new Frame("API keys", member, Views.csrf(x), "keys", QueuePage.notice(x), null);
+    return PageReply.html(status, templates.render("keys", new KeysView(frame, rows, jurisdictions, key, label, errors,
+        enteredLabel, enteredJurisdiction)));
+  }
+}

@@ -1,0 +1,195 @@
+package org.civic311.server.web.staff;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.civic311.georeport.ServiceAttribute;
+import org.civic311.server.domain.Catalogue;
+import org.civic311.server.domain.staff.AuditLog;
+import org.civic311.server.domain.staff.Casework;
+import org.civic311.server.domain.staff.InvalidInput;
+import org.civic311.server.domain.staff.NotFound;
+import org.civic311.server.domain.staff.StaffMember;
+import org.civic311.server.storage.InternalNoteRecord;
+import org.civic311.server.storage.MediaRecord;
+import org.civic311.server.storage.RequestRecord;
+import org.civic311.server.storage.ResponseTemplateRecord;
+import org.civic311.server.storage.ServiceRecord;
+import org.civic311.server.storage.UpdateRecord;
+
+/** One request with everything staff know of it, and the forms that act on it. */
+public final class RequestPage {
+  private final StaffServices services;
+  private final Templates templates;
+
+  RequestPage(StaffServices services, Templates templates) {
+    this.services = services;
+    this.templates = templates;
+  }
+
+  /** A labelled value. */
+  public record Field(String label, String value) {}
+
+  /** One entry of the public history. */
+  public record HistoryEntry(String when, String status, String note, List<String> photos) {}
+
+  /** One internal note. */
+  public record Note(String when, String author, String body) {}
+
+  /** One photo: the full image and its thumbnail. */
+  public record Photo(String url, String thumbnail) {}
+
+  /** The model of the request page. */
+  public record RequestView(Frame frame, long id, String jurisdiction, String actionBase, String title,
+      String status, String detailed, boolean hidden, String hiddenReason, boolean canWork, List<Field> fields,
+      List<Field> reporter, List<Field> answers, List<Photo> photos, List<HistoryEntry> history, List<Note> notes,
+      List<Views.Option> statuses, List<Views.Option> services, List<ResponseTemplateRecord> templates,
+      String agency, String expected, String serviceCode, String duplicateOf, List<String> duplicates,
+      Double lat, Double lon, Map<String, String> errors, Map<String, String> entered) {}
+
+  PageReply show(Exchange x, String jurisdictionSegment, long id) {
+    return render(x, StaffPages.decode(jurisdictionSegment), id, 200, Map.of(), Map.of());
+  }
+
+  PageReply act(Exchange x, String jurisdictionSegment, long id, String action) {
+    String j = StaffPages.decode(jurisdictionSegment);
+    AuditLog.Actor actor = x.actor();
+    Casework work = services.casework();
+    String done;
+    try {
+      switch (action) {
+        case "update" -> {
+          work.publicUpdate(actor, j, id, x.field("status"), x.field("note"));
+          done = "updated";
+        }
+        case "note" -> {
+          work.internalNote(actor, j, id, x.field("body"));
+          done = "noted";
+        }
+        case "assign" -> {
+          work.assign(actor, j, id, x.field("agency"));
+          done = "assigned";
+        }
+        case "expected" -> {
+          work.expect(actor, j, id, x.field("expected"));
+          done = "expected";
+        }
+        case "service" -> {
+          work.recategorise(actor, j, id, x.field("service_code"));
+          done = "recategorised";
+        }
+        case "duplicate" -> {
+          work.markDuplicate(actor, j, id, x.field("original"), x.field("note"));
+          done = "duplicate";
+        }
+        case "hide" -> {
+          work.hide(actor, j, id, x.field("reason"));
+          done = "hidden";
+        }
+        case "unhide" -> {
+          work.unhide(actor, j, id);
+          done = "shown";
+        }
+        default -> throw new PageFailure(404, "There is no such action.");
+      }
+    } catch (InvalidInput e) {
+      Map<String, String> entered = new LinkedHashMap<>();
+      for (String name : x.form().names()) {
+        entered.put(name, x.field(name));
+      }
+      return render(x, j, id, 400, e.fields(), entered);
+    }
+    return PageReply.seeOther(StaffPages.ROOT + "/requests/" + Views.enc(j) + "/" + id + "?done=" + done);
+  }
+
+  private PageReply render(Exchange x, String j, long id, int status, Map<String, String> errors,
+      Map<String, String> entered) {
+    StaffMember member = x.requireSession().member();
+    Casework work = services.casework();
+    RequestRecord r = work.read(member, j, id).orElseThrow(() -> new NotFound("There is no request " + id + " here."));
+    Catalogue catalogue = services.queue().jurisdiction(member, j);
+    ZoneId zone = catalogue.jurisdiction().zone();
+    List<Field> fields = new ArrayList<>();
+    fields.add(new Field("Service", r.serviceName() + " (" + r.serviceCode() + ")"));
+    fields.add(new Field("Description", r.description()));
+    fields.add(new Field("Address", r.address()));
+    fields.add(new Field("Address id", r.addressId()));
+    fields.add(new Field("ZIP code", r.zipcode()));
+    fields.add(new Field("Location", r.lat() == null ? null : r.lat() + ", " + r.lon()));
+    fields.add(new Field("Agency responsible", r.agencyResponsible()));
+    fields.add(new Field("Requested", Views.time(r.requestedAt(), zone)));
+    fields.add(new Field("Updated", Views.time(r.updatedAt(), zone)));
+    fields.add(new Field("Expected", Views.time(r.expectedAt(), zone)));
+    fields.add(new Field("Status notes", r.statusNotes()));
+    fields.add(new Field("Channel", r.channel()));
+    fields.add(new Field("Token", r.token()));
+    fields.removeIf(f -> f.value() == null || f.value().isBlank());
+    List<Field> reporter = new ArrayList<>();
+    String name = String.join(" ", nonNull(r.reporter().firstName()), nonNull(r.reporter().lastName())).strip();
+    reporter.add(new Field("Name", name));
+    reporter.add(new Field("Email", r.reporter().email()));
+    reporter.add(new Field("Phone", r.reporter().phone()));
+    reporter.add(new Field("Device id", r.reporter().deviceId()));
+    reporter.add(new Field("Account id", r.reporter().accountId()));
+    reporter.removeIf(f -> f.value() == null || f.value().isBlank());
+    Optional<ServiceRecord> service = services.catalogue().service(adminOrSelf(member), j, r.serviceCode());
+    List<Field> answers = new ArrayList<>();
+    for (Map.Entry<String, List<String>> a : r.attributes().entrySet()) {
+      String question = service.flatMap(s -> s.attributes().stream().filter(q -> q.code().equals(a.getKey()))
+          .map(ServiceAttribute::description).findFirst()).orElse(a.getKey());
+      answers.add(new Field(question, String.join(", ", a.getValue())));
+    }
+    List<Photo> photos = new ArrayList<>();
+    for (MediaRecord m : work.photos(id)) {
+      photos.add(photo(m));
+    }
+    if (photos.isEmpty() && r.mediaUrl() != null) {
+      photos.add(new Photo(r.mediaUrl(), r.mediaUrl()));
+    }
+    List<HistoryEntry> history = new ArrayList<>();
+    for (UpdateRecord u : work.history(id)) {
+      history.add(new HistoryEntry(Views.time(u.updatedAt(), zone), u.status().replace('_', ' '), u.description(),
+          u.media().stream().map(MediaRecord::url).toList()));
+    }
+    List<Note> notes = new ArrayList<>();
+    for (InternalNoteRecord n : work.internalNotes(id)) {
+      notes.add(new Note(Views.time(n.createdAt(), zone), n.author(), n.body()));
+    }
+    List<Views.Option> serviceOptions = new ArrayList<>();
+    for (var s : catalogue.services()) {
+      serviceOptions.add(new Views.Option(s.code(), s.name()));
+    }
+    List<String> duplicates = work.duplicatesOf(id).stream().map(String::valueOf).toList();
+    Frame frame = new Frame("Request " + id, member, Views.csrf(x), "queue", QueuePage.notice(x),
+        r.lat() == null ? null : services.map());
+    String base = StaffPages.ROOT + "/requests/" + Views.enc(j) + "/" + id;
+    return PageReply.html(status, templates.render("request", new RequestView(frame, id, j, base,
+        "#" + id + " " + r.serviceName(), r.status(), r.extendedStatus() == null ? "" : r.extendedStatus(),
+        r.hidden(), r.hiddenReason(), member.canWork(r), fields, reporter, answers, photos, history, notes,
+        Views.detailedStatuses(), serviceOptions, work.templates(j, r.serviceCode()),
+        nonNull(r.agencyResponsible()), Views.inputTime(r.expectedAt(), zone), r.serviceCode(),
+        r.duplicateOf() == null ? "" : r.duplicateOf().toString(), duplicates, r.lat(), r.lon(), errors,
+        entered)));
+  }
+
+  /** The service's questions are read with administrator rights: reading them is not editing. */
+  private static StaffMember adminOrSelf(StaffMember m) {
+    return new StaffMember(m.id(), m.username(), m.displayName(),
+        org.civic311.server.domain.staff.Role.ADMINISTRATOR, m.grants());
+  }
+
+  private static Photo photo(MediaRecord m) {
+    if (m.mediaKey() == null) {
+      return new Photo(m.url(), m.url());
+    }
+    String thumb = m.thumbKey() == null ? m.url() : "/media/" + m.thumbKey() + ".jpg";
+    return new Photo(m.url(), thumb);
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
+  }
+}

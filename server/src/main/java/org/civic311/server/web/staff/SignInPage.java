@@ -1,0 +1,71 @@
+package org.civic311.server.web.staff;
+
+import java.util.Optional;
+import org.civic311.server.domain.staff.Accounts;
+import org.civic311.server.domain.staff.Sessions;
+import org.civic311.server.domain.staff.StaffMember;
+
+/** Signing in and out. */
+public final class SignInPage {
+  private final StaffServices services;
+  private final Templates templates;
+  private final SignInThrottle throttle = new SignInThrottle();
+
+  SignInPage(StaffServices services, Templates templates) {
+    this.services = services;
+    this.templates = templates;
+  }
+
+  /** The model of the sign-in page. */
+  public record SignInView(Frame frame, String username, String next, String problem) {}
+
+  PageReply show(Exchange x) {
+    if (x.session().isPresent()) {
+      return PageReply.seeOther(safeNext(x.query("next")));
+    }
+    return page(200, "", x.query("next"), x.query("signed_out").isEmpty() ? null : "You are signed out.");
+  }
+
+  PageReply submit(Exchange x) {
+    String username = x.field("username");
+    String next = x.field("next");
+    if (!throttle.allow(x.client(), System.currentTimeMillis())) {
+      return page(429, username, next, "Too many sign-in attempts from your address. Wait a few minutes.");
+    }
+    Accounts.SignIn result = services.accounts().signIn(username, x.field("password"));
+    Optional<StaffMember> member = result.member();
+    services.audit().recordSignIn(username.trim().toLowerCase(java.util.Locale.ROOT), member.isPresent(),
+        member.map(StaffMember::id).orElse(null), x.client());
+    if (member.isEmpty()) {
+      return page(401, username, next, result.problem());
+    }
+    x.cookie().ifPresent(services.sessions()::end);
+    Sessions.Session session = services.sessions().start(member.get());
+    return PageReply.seeOther(safeNext(next)).withCookie(cookie(session.cookieValue(), x.secure(),
+        Sessions.LIFETIME_MILLIS / 1000));
+  }
+
+  PageReply logout(Exchange x) {
+    x.cookie().ifPresent(services.sessions()::end);
+    return PageReply.seeOther(StaffPages.ROOT + "/login?signed_out=1").withCookie(cookie("", x.secure(), 0));
+  }
+
+  private PageReply page(int status, String username, String next, String problem) {
+    return PageReply.html(status, templates.render("login", new SignInView(
+        new Frame("Sign in", null, null, "login", null, null), username, next, problem)));
+  }
+
+  /** Only paths inside the back office; anything else (another site, '//host') goes to the queue. */
+  static String safeNext(String next) {
+    if (next != null && next.startsWith(StaffPages.ROOT + "/") && !next.startsWith("//") && !next.contains("\\")
+        && !next.startsWith(StaffPages.ROOT + "/login")) {
+      return next;
+    }
+    return StaffPages.ROOT + "/";
+  }
+
+  static String cookie(String value, boolean secure, long maxAgeSeconds) {
+    return Exchange.COOKIE + "=" + value + "; Path=" + StaffPages.ROOT + "; Max-Age=" + maxAgeSeconds
+        + "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
+  }
+}

@@ -1,0 +1,13 @@
+package org.civic311.server.web.staff;
+
+import org.civic311.server.domain.staff.Accounts;
+import org.civic311.server.domain.staff.AuditLog;
+import org.civic311.server.domain.staff.CatalogueEditor;
+import org.civic311.server.domain.staff.Casework;
+import org.civic311.server.domain.staff.KeyOffice;
+import org.civic311.server.domain.staff.Queue;
+import org.civic311.server.domain.staff.Sessions;
+
+/** The domain objects the staff pages call, made once by the application. */
+public record StaffServices(Accounts accounts, Sessions sessions, Queue queue, Casework casework, KeyOffice keys,
+    CatalogueEditor catalogue, AuditLog audit, Frame.MapView map) {}

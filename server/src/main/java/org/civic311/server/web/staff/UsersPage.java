@@ -1,0 +1,90 @@
+package org.civic311.server.web.staff;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.civic311.server.domain.staff.Accounts;
+import org.civic311.server.domain.staff.InvalidInput;
+import org.civic311.server.domain.staff.NotPermitted;
+import org.civic311.server.domain.staff.StaffMember;
+import org.civic311.server.storage.StaffGrant;
+import org.civic311.server.storage.StaffUserRecord;
+
+/** Staff accounts: list, create, switch off and on. Administrators only. */
+public final class UsersPage {
+  private final StaffServices services;
+  private final Templates templates;
+
+  UsersPage(StaffServices services, Templates templates) {
+    this.services = services;
+    this.templates = templates;
+  }
+
+  /** One account as listed. */
+  public record UserRow(long id, String username, String displayName, String role, boolean active, String grants,
+      String created) {}
+
+  /** The model of the accounts page. */
+  public record UsersView(Frame frame, List<UserRow> users, Map<String, String> errors, Map<String, String> entered) {}
+
+  PageReply show(Exchange x) {
+    return page(x, 200, Map.of(), Map.of());
+  }
+
+  PageReply create(Exchange x) {
+    StaffMember member = admin(x);
+    try {
+      StaffUserRecord u = services.accounts().create(x.field("username"), x.field("display_name"),
+          x.field("password"), x.field("role"), Accounts.parseGrants(x.field("grants")));
+      Map<String, Object> after = new LinkedHashMap<>();
+      after.put("username", u.username());
+      after.put("role", u.role());
+      after.put("grants", grants(u.grants()));
+      services.audit().record(x.actor(), "create_user", "account", u.username(), null, null, after);
+    } catch (InvalidInput e) {
+      Map<String, String> entered = new LinkedHashMap<>();
+      for (String name : List.of("username", "display_name", "role", "grants")) {
+        entered.put(name, x.field(name));
+      }
+      return page(x, 400, e.fields(), entered);
+    }
+    return PageReply.seeOther(StaffPages.ROOT + "/users?done=created");
+  }
+
+  PageReply setActive(Exchange x, long id) {
+    StaffMember member = admin(x);
+    boolean active = x.field("active").equals("1");
+    if (id == member.id() && !active) {
+      throw new PageFailure(400, "You cannot switch off your own account.");
+    }
+    StaffUserRecord u = services.accounts().setActive(id, active);
+    services.audit().record(x.actor(), active ? "activate_user" : "deactivate_user", "account", u.username(), null,
+        Map.of("active", !active), Map.of("active", active));
+    return PageReply.seeOther(StaffPages.ROOT + "/users?done=saved");
+  }
+
+  private StaffMember admin(Exchange x) {
+    StaffMember member = x.requireSession().member();
+    if (!member.isAdministrator()) {
+      throw new NotPermitted("Only administrators may manage accounts.");
+    }
+    return member;
+  }
+
+  private PageReply page(Exchange x, int status, Map<String, String> errors, Map<String, String> entered) {
+    StaffMember member = admin(x);
+    List<UserRow> rows = new ArrayList<>();
+    for (StaffUserRecord u : services.accounts().list()) {
+      rows.add(new UserRow(u.id(), u.username(), u.displayName(), u.role(), u.active(), grants(u.grants()),
+          Views.time(u.createdAt(), java.time.ZoneOffset.UTC)));
+    }
+    Frame frame = new Frame("Accounts", member, Views.csrf(x), "users", QueuePage.notice(x), null);
+    return PageReply.html(status, templates.render("users", new UsersView(frame, rows, errors, entered)));
+  }
+
+  private static String grants(List<StaffGrant> grants) {
+    return String.join(", ", grants.stream()
+        .map(g -> g.jurisdictionId() + (g.agency() == null ? "" : ":" + g.agency())).toList());
+  }
+}
