@@ -106,6 +106,7 @@ public final class Documents {
           .put("channel", x.channel())
           .put("detailed_status", x.detailedStatus() == null ? null : x.detailedStatus().wireName())
           .put("duplicate", x.duplicateOf())
+          .put("duplicates", strings("service_request_id", x.duplicates()))
           .put("parent_service_request_id", x.parentServiceRequestId())
           .put("media_urls", strings("media_url", x.mediaUrls()))
           .put("attributes", new Node.Items("attribute", answers))

@@ -11,6 +11,7 @@ public record RequestExtensions(
     String channel,
     ExtendedStatus detailedStatus,
     String duplicateOf,
+    List<String> duplicates,
     String parentServiceRequestId,
     List<String> mediaUrls,
     List<Answer> attributes,
@@ -18,6 +19,7 @@ public record RequestExtensions(
 
   public RequestExtensions {
     mediaUrls = List.copyOf(mediaUrls);
+    duplicates = List.copyOf(duplicates);
     attributes = List.copyOf(attributes);
     notes = List.copyOf(notes);
   }

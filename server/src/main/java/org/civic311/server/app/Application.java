@@ -77,7 +77,7 @@ public final class Application implements AutoCloseable {
       MediaStore store = new FileMediaStore(Path.of(m.directory()));
       GeoReportApi handler = new GeoReportApi(api, jurisdictions,
           new Intake(jurisdictions, keys, database.requests(), clock),
-          new RequestSearch(jurisdictions, database.requests(), new Extensions(database.updates()), clock),
+          new RequestSearch(jurisdictions, database.requests(), new Extensions(database.updates(), database.requests()), clock),
           new Updates(jurisdictions, keys, database.updates(), clock),
           new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(), MediaLimits.DEFAULT.maxPixels()), store));
       StaffPages staff = staffPages(config, database, jurisdictions, keys, clock);

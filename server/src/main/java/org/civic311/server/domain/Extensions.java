@@ -20,15 +20,18 @@ import org.civic311.server.storage.UpdateStore;
  */
 public final class Extensions {
   private final UpdateStore updates;
+  private final org.civic311.server.storage.RequestStore requests;
 
-  public Extensions(UpdateStore updates) {
+  public Extensions(UpdateStore updates, org.civic311.server.storage.RequestStore requests) {
     this.updates = updates;
+    this.requests = requests;
   }
 
   List<RequestExtensions> of(List<RequestRecord> records, ZoneId zone) {
     List<Long> ids = records.stream().map(RequestRecord::id).toList();
     Map<Long, List<UpdateRecord>> history = updates.historyOf(ids);
     Map<Long, List<MediaRecord>> media = updates.mediaOf(ids);
+    Map<Long, List<Long>> duplicates = requests.duplicatesOf(ids);
     List<RequestExtensions> out = new ArrayList<>(records.size());
     for (RequestRecord r : records) {
       List<String> urls = new ArrayList<>();
@@ -49,6 +52,7 @@ public final class Extensions {
         notes.add(publish(u, zone));
       }
       out.add(new RequestExtensions(r.channel(), detailedStatus(r), idOrNull(r.duplicateOf()),
+          duplicates.getOrDefault(r.id(), List.of()).stream().map(String::valueOf).toList(),
           idOrNull(r.parentRequestId()), urls, answers, notes));
     }
     return out;

@@ -17,4 +17,7 @@ public interface RequestStore {
   Optional<RequestRecord> findByToken(String jurisdictionId, String token);
 
   List<RequestRecord> search(RequestQuery query);
+
+  /** The ids of the requests marked as duplicates of each of these, by original id. */
+  java.util.Map<Long, List<Long>> duplicatesOf(List<Long> ids);
 }

@@ -119,7 +119,7 @@ public final class Http {
     return Optional.empty();
   }
 
-  Answer send(HttpRequest.Builder b) {
+  public Answer send(HttpRequest.Builder b) {
     try {
       HttpResponse<byte[]> r = CLIENT.send(b.timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofByteArray());

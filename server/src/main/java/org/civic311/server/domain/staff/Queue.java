@@ -72,10 +72,11 @@ public final class Queue {
     }
     List<String> words = new ArrayList<>();
     if (!blank(f.q())) {
-      for (String w : f.q().trim().split("\\s+")) {
-        String kept = w.replaceAll("[^\\p{L}\\p{N}]", "");
-        if (!kept.isEmpty()) {
-          words.add(kept);
+      // Split at punctuation as the full-text index does: "window.pwned" is two words there, and
+      // "12-14" two numbers; gluing them into one word would match nothing.
+      for (String w : f.q().trim().split("[^\\p{L}\\p{N}]+")) {
+        if (!w.isEmpty()) {
+          words.add(w);
         }
       }
       if (words.isEmpty()) {

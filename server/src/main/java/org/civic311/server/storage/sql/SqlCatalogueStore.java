@@ -137,12 +137,17 @@ final class SqlCatalogueStore implements CatalogueStore {
         .execute();
   }
 
-  /** Moves the discovery changeset forward: to now, or one past the old value if the clock lags. */
+  /**
+   * Moves the discovery changeset forward: to now, or into the next whole second after the old
+   * value when the clock has not got there yet. Discovery shows whole seconds, so two changes in
+   * the same second would otherwise look like one to a client polling it.
+   */
   private static void moveChangeset(Handle h, String jurisdictionId, long now) {
     long old = h.createQuery("SELECT changeset FROM jurisdictions WHERE id = :id").bind("id", jurisdictionId)
         .mapTo(Long.class).one();
+    long nextSecond = Math.floorDiv(old, 1000L) * 1000L + 1000L;
     h.createUpdate("UPDATE jurisdictions SET changeset = :now WHERE id = :id")
-        .bind("id", jurisdictionId).bind("now", Math.max(now, old + 1)).execute();
+        .bind("id", jurisdictionId).bind("now", Math.max(now, nextSecond)).execute();
   }
 
   private static boolean editedByStaff(Handle h, String jurisdictionId) {

@@ -166,6 +166,22 @@ final class SqlRequestStore implements RequestStore {
     }));
   }
 
+  @Override
+  public java.util.Map<Long, List<Long>> duplicatesOf(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return Guard.call("find duplicates", () -> reads.withHandle(h -> {
+      java.util.Map<Long, List<Long>> out = new java.util.HashMap<>();
+      h.createQuery("SELECT id, duplicate_of FROM service_requests WHERE duplicate_of IN (<ids>) ORDER BY id")
+          .bindList("ids", ids)
+          .map((rs, ctx) -> out.computeIfAbsent(rs.getLong("duplicate_of"), k -> new java.util.ArrayList<>())
+              .add(rs.getLong("id")))
+          .list();
+      return out;
+    }));
+  }
+
   private String sql(RequestQuery q, Dialect.TextSearch text) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ")
         .append(text == null ? "service_requests r" : text.from());

@@ -60,13 +60,13 @@ public final class CataloguePage {
     switch (parts[2]) {
       case "new":
         if (parts.length == 3) {
-          return get ? form(x, j, false, null, Map.of(), 200) : save(x, j, false);
+          return get ? form(x, j, false, null, Map.of(), 200) : save(x, j, null);
         }
         break;
       case "services":
         if (parts.length == 4) {
           String code = StaffPages.decode(parts[3]);
-          return get ? form(x, j, true, code, Map.of(), 200) : save(x, j, true);
+          return get ? form(x, j, true, code, Map.of(), 200) : save(x, j, code);
         }
         if (parts.length == 5 && !get) {
           return serviceAction(x, j, StaffPages.decode(parts[3]), parts[4]);
@@ -114,7 +114,7 @@ public final class CataloguePage {
     StaffMember member = x.requireSession().member();
     ServiceDraft draft;
     if (status != 200) {
-      draft = draft(x);
+      draft = draft(x, existing ? code : null);
     } else if (existing) {
       ServiceRecord s = services.catalogue().service(member, j, code)
           .orElseThrow(() -> new NotFound("There is no service '" + code + "'."));
@@ -144,8 +144,10 @@ public final class CataloguePage {
         datatypes, errors)));
   }
 
-  private PageReply save(Exchange x, String j, boolean existing) {
-    ServiceDraft draft = draft(x);
+  /** Saves the form; {@code code} is the service the address names, null for a new one. */
+  private PageReply save(Exchange x, String j, String code) {
+    boolean existing = code != null;
+    ServiceDraft draft = draft(x, code);
     try {
       services.catalogue().save(x.actor(), j, draft, existing);
     } catch (InvalidInput e) {
@@ -196,8 +198,12 @@ public final class CataloguePage {
     return StaffPages.ROOT + "/catalogue?jurisdiction=" + Views.enc(j);
   }
 
-  /** The draft a service form sent: fixed fields plus {@code attr_*_N} rows; empty rows are skipped. */
-  static ServiceDraft draft(Exchange x) {
+  /**
+   * The draft a service form sent: fixed fields plus {@code attr_*_N} rows; empty rows are skipped.
+   * When editing, the code is the one in the address, whatever the (read-only) code field says, so
+   * that a form for one service can never overwrite another.
+   */
+  static ServiceDraft draft(Exchange x, String fixedCode) {
     List<ServiceDraft.AttributeDraft> attributes = new ArrayList<>();
     int rows = 0;
     try {
@@ -216,8 +222,8 @@ public final class CataloguePage {
           !x.field("attr_required_" + i).isEmpty(), !x.field("attr_variable_" + i).isEmpty(),
           x.field("attr_order_" + i), x.field("attr_datatype_description_" + i), x.field("attr_values_" + i)));
     }
-    return new ServiceDraft(x.field("code"), x.field("name"), x.field("description"), x.field("group"),
-        x.field("keywords"), x.field("type"), x.field("service_notice"), x.field("agency_responsible"), attributes);
+    return new ServiceDraft(fixedCode != null ? fixedCode : x.field("code"), x.field("name"), x.field("description"),
+        x.field("group"), x.field("keywords"), x.field("type"), x.field("service_notice"), x.field("agency_responsible"), attributes);
   }
 
   private static ServiceDraft draftOf(ServiceRecord s) {

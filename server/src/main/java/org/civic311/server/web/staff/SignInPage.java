@@ -23,7 +23,8 @@ public final class SignInPage {
     if (x.session().isPresent()) {
       return PageReply.seeOther(safeNext(x.query("next")));
     }
-    return page(200, "", x.query("next"), x.query("signed_out").isEmpty() ? null : "You are signed out.");
+    // Signing out is news, not a problem: it is shown as a notice, not as a red alert.
+    return page(200, "", x.query("next"), null, x.query("signed_out").isEmpty() ? null : "You are signed out.");
   }
 
   PageReply submit(Exchange x) {
@@ -51,8 +52,12 @@ public final class SignInPage {
   }
 
   private PageReply page(int status, String username, String next, String problem) {
+    return page(status, username, next, problem, null);
+  }
+
+  private PageReply page(int status, String username, String next, String problem, String notice) {
     return PageReply.html(status, templates.render("login", new SignInView(
-        new Frame("Sign in", null, null, "login", null, null), username, next, problem)));
+        new Frame("Sign in", null, null, "login", notice, null), username, next, problem)));
   }
 
   /** Only paths inside the back office; anything else (another site, '//host') goes to the queue. */
