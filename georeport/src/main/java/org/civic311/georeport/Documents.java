@@ -109,6 +109,7 @@ public final class Documents {
           .put("duplicates", strings("service_request_id", x.duplicates()))
           .put("parent_service_request_id", x.parentServiceRequestId())
           .put("media_urls", strings("media_url", x.mediaUrls()))
+          .put("support_count", Integer.toString(x.supportCount()))
           .put("attributes", new Node.Items("attribute", answers))
           .build();
       List<Node> notes = new ArrayList<>();

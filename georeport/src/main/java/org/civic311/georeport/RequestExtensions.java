@@ -14,6 +14,7 @@ public record RequestExtensions(
     List<String> duplicates,
     String parentServiceRequestId,
     List<String> mediaUrls,
+    int supportCount,
     List<Answer> attributes,
     List<RequestUpdate> notes) {
 

@@ -53,7 +53,7 @@ public final class Extensions {
       }
       out.add(new RequestExtensions(r.channel(), detailedStatus(r), idOrNull(r.duplicateOf()),
           duplicates.getOrDefault(r.id(), List.of()).stream().map(String::valueOf).toList(),
-          idOrNull(r.parentRequestId()), urls, answers, notes));
+          idOrNull(r.parentRequestId()), urls, r.supportCount(), answers, notes));
     }
     return out;
   }

@@ -30,7 +30,8 @@ public record RequestRecord(
     String channel,
     Long parentRequestId,
     Long duplicateOf,
-    String hiddenReason) {
+    String hiddenReason,
+    int supportCount) {
 
   /** Hidden by a moderator: left out of every public answer. */
   public boolean hidden() {

@@ -18,6 +18,12 @@ public interface RequestStore {
 
   List<RequestRecord> search(RequestQuery query);
 
+  /**
+   * Counts one more person reporting the same open, public request ("me too"); false when there
+   * is no such request.
+   */
+  boolean addSupport(String jurisdictionId, long id);
+
   /** The ids of the requests marked as duplicates of each of these, by original id. */
   java.util.Map<Long, List<Long>> duplicatesOf(List<Long> ids);
 }

@@ -103,6 +103,10 @@ public final class Database implements AutoCloseable {
     return new SqlAuditStore(reads, writer);
   }
 
+  public org.civic311.server.storage.FollowerStore followers() {
+    return new SqlFollowerStore(reads, writer);
+  }
+
   public org.civic311.server.storage.CaseworkStore casework() {
     return new SqlCaseworkStore(reads, writer, dialect);
   }

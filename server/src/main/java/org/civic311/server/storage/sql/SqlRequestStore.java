@@ -19,7 +19,7 @@ final class SqlRequestStore implements RequestStore {
       + " r.description, r.agency_responsible, r.service_notice, r.requested_at, r.updated_at, r.expected_at,"
       + " r.address, r.address_id, r.zipcode, r.lat, r.lon, r.media_url, r.token, r.attributes, r.email, r.phone,"
       + " r.first_name, r.last_name, r.device_id, r.account_id, r.extended_status, r.channel, r.parent_request_id,"
-      + " r.duplicate_of, r.hidden_reason";
+      + " r.duplicate_of, r.hidden_reason, r.support_count";
   private static final String INSERT = "INSERT INTO service_requests (jurisdiction_id, service_code, service_name,"
       + " status, description, agency_responsible, service_notice, requested_at, updated_at, expected_at, address,"
       + " address_id, zipcode, lat, lon, media_url, token, attributes, api_key_id, email, phone, first_name,"
@@ -75,7 +75,7 @@ final class SqlRequestStore implements RequestStore {
       return new RequestRecord(id, r.jurisdictionId(), r.serviceCode(), r.serviceName(), "open", null,
           r.description(), r.agencyResponsible(), r.serviceNotice(), r.requestedAt(), r.requestedAt(),
           r.expectedAt(), r.address(), r.addressId(), r.zipcode(), r.lat(), r.lon(), r.mediaUrl(), r.token(),
-          r.attributes(), who, null, r.channel(), null, null, null);
+          r.attributes(), who, null, r.channel(), null, null, null, 0);
     }));
   }
 
@@ -164,6 +164,14 @@ final class SqlRequestStore implements RequestStore {
       }
       return query.map((rs, ctx) -> row(rs)).list();
     }));
+  }
+
+  @Override
+  public boolean addSupport(String jurisdictionId, long id) {
+    return Guard.call("count support", () -> writes.inTransaction(h -> h
+        .createUpdate("UPDATE service_requests SET support_count = support_count + 1"
+            + " WHERE jurisdiction_id = :j AND id = :id AND status = 'open' AND hidden_at IS NULL")
+        .bind("j", jurisdictionId).bind("id", id).execute() > 0));
   }
 
   @Override
@@ -286,6 +294,7 @@ final class SqlRequestStore implements RequestStore {
         rs.getString("channel"),
         Columns.nullableLong(rs, "parent_request_id"),
         Columns.nullableLong(rs, "duplicate_of"),
-        rs.getString("hidden_reason"));
+        rs.getString("hidden_reason"),
+        rs.getInt("support_count"));
   }
 }

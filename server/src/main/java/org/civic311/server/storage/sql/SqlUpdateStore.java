@@ -156,7 +156,7 @@ final class SqlUpdateStore implements UpdateStore {
     return out;
   }
 
-  private static UpdateRecord row(ResultSet rs, List<MediaRecord> media) throws SQLException {
+  static UpdateRecord row(ResultSet rs, List<MediaRecord> media) throws SQLException {
     return new UpdateRecord(rs.getLong("id"), rs.getString("jurisdiction_id"), rs.getLong("request_id"),
         rs.getString("update_id"), rs.getString("status"), rs.getString("description"), rs.getLong("updated_at"),
         rs.getString("external_status_code"), media);
