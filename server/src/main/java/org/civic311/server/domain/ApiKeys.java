@@ -65,12 +65,17 @@ public final class ApiKeys {
     return record;
   }
 
-  /** Issues a new random key for a jurisdiction. */
+  /** Issues a new random key for a jurisdiction, as the {@code keys} command does. */
   public IssuedKey issue(String jurisdictionId, String label) {
+    return issue(jurisdictionId, label, "command");
+  }
+
+  /** Issues a new random key; {@code source} says where it was issued ({@code command}, {@code staff}). */
+  public IssuedKey issue(String jurisdictionId, String label, String source) {
     byte[] bytes = new byte[24];
     RANDOM.nextBytes(bytes);
     String key = "c311_" + HexFormat.of().formatHex(bytes);
-    ApiKeyRecord record = store.insert(jurisdictionId, hash(key), prefix(key), label, "command", clock.millis());
+    ApiKeyRecord record = store.insert(jurisdictionId, hash(key), prefix(key), label, source, clock.millis());
     return new IssuedKey(record, key);
   }
 

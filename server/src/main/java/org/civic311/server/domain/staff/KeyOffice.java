@@ -34,7 +34,7 @@ public final class KeyOffice {
     if (l.isEmpty() || l.length() > 100) {
       throw InvalidInput.of("label", "Name the application the key is for (at most 100 characters).");
     }
-    ApiKeys.IssuedKey issued = keys.issue(j, l);
+    ApiKeys.IssuedKey issued = keys.issue(j, l, "staff");
     audit.record(actor, "issue_key", "api_key", Long.toString(issued.record().id()), j, null,
         Map.of("label", l, "prefix", issued.record().keyPrefix()));
     return issued;
