@@ -1,5 +1,6 @@
 package org.civic311.server.web.staff;
 
+import org.civic311.server.web.Templates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -223,7 +224,8 @@ public final class CataloguePage {
           x.field("attr_order_" + i), x.field("attr_datatype_description_" + i), x.field("attr_values_" + i)));
     }
     return new ServiceDraft(fixedCode != null ? fixedCode : x.field("code"), x.field("name"), x.field("description"),
-        x.field("group"), x.field("keywords"), x.field("type"), x.field("service_notice"), x.field("agency_responsible"), attributes);
+        x.field("group"), x.field("keywords"), x.field("type"), x.field("service_notice"),
+        x.field("agency_responsible"), attributes);
   }
 
   private static ServiceDraft draftOf(ServiceRecord s) {
