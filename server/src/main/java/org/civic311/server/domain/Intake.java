@@ -62,11 +62,24 @@ public final class Intake {
    * called only once everything else is known to be acceptable, and may throw to refuse them.
    */
   public RequestReceipt submit(Parameters p, Supplier<List<MediaRecord>> uploads, String channel) {
+    return accept(p, uploads, channel, true);
+  }
+
+  /**
+   * Accepts a request made on the city's own report page ({@code channel} {@code web}), which
+   * needs no API key: the page is the city's, and it limits abuse itself.
+   */
+  public RequestReceipt submitFromPage(Parameters p, Supplier<List<MediaRecord>> uploads) {
+    return accept(p, uploads, "web", false);
+  }
+
+  private RequestReceipt accept(Parameters p, Supplier<List<MediaRecord>> uploads, String channel,
+      boolean needsKey) {
     Violations v = new Violations();
     Catalogue catalogue = jurisdictions.resolve(v.single(p, "jurisdiction_id"));
     v.throwIfAny();
     Jurisdiction j = catalogue.jurisdiction();
-    ApiKeyRecord key = apiKeys.authenticate(v.single(p, "api_key"), j);
+    ApiKeyRecord key = needsKey ? apiKeys.authenticate(v.single(p, "api_key"), j) : null;
     v.throwIfAny();
     String code = v.single(p, "service_code").orElse(null);
     v.throwIfAny();
@@ -109,7 +122,7 @@ public final class Intake {
     RequestRecord stored = requests.insert(new NewRequest(
         j.id(), service.code(), service.name(), description, service.agencyResponsible(),
         service.serviceNotice(), clock.millis(), null, address, addressId, null, lat, lon, mediaUrl, token,
-        answers, key.id(), reporter, channel, media));
+        answers, key == null ? null : key.id(), reporter, channel, media));
     RequestReceipt receipt = switch (service.type()) {
       case REALTIME -> RequestReceipt.ofId(Long.toString(stored.id()), service.serviceNotice());
       case BATCH -> RequestReceipt.ofToken(token, service.serviceNotice());

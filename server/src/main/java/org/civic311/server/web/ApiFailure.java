@@ -1,7 +1,7 @@
 package org.civic311.server.web;
 
 /** An HTTP-level failure (405, 413, 415, ...) raised while reading a call. */
-final class ApiFailure extends RuntimeException {
+public final class ApiFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int status;
 
@@ -10,7 +10,7 @@ final class ApiFailure extends RuntimeException {
     this.status = status;
   }
 
-  int status() {
+  public int status() {
     return status;
   }
 }

@@ -7,10 +7,10 @@ import org.eclipse.jetty.server.Request;
  * {@code public_url}, or else what the client used (with proxies' {@code Forwarded} headers
  * applied by Jetty).
  */
-final class BaseUrl {
+public final class BaseUrl {
   private BaseUrl() {}
 
-  static String of(Request request, ApiSettings settings) {
+  public static String of(Request request, ApiSettings settings) {
     if (settings.publicUrl() != null) {
       return settings.publicUrl().replaceAll("/+$", "");
     }

@@ -23,19 +23,19 @@ import org.eclipse.jetty.server.Request;
  * {@code multipart/form-data}, never more than the configured limit (413 beyond it), any other
  * type refused with 415. File parts are not parameters and are left out here.
  */
-final class RequestBody {
+public final class RequestBody {
   /** Bodies up to this many times the limit are read and dropped before the 413 is sent. */
   static final int DRAIN_FACTOR = 8;
   private RequestBody() {}
 
   /** A file part of a multipart body that may carry a photo. */
-  record Upload(String partName, byte[] bytes) {}
+  public record Upload(String partName, byte[] bytes) {}
 
   /**
    * Reads the body's parameters into {@code into} and returns its photo parts. Form bodies may
    * be {@code maxBytes} long, multipart bodies (which carry photos) {@code maxMultipartBytes}.
    */
-  static java.util.List<Upload> read(Request request, int maxBytes, long maxMultipartBytes,
+  public static java.util.List<Upload> read(Request request, int maxBytes, long maxMultipartBytes,
       Parameters.Builder into) {
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
     boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");

@@ -9,17 +9,17 @@ import org.civic311.server.storage.MediaRecord;
  * Turns the photo parts of a POST into stored, cleaned media with public URLs. Called only once
  * the rest of the submission is known to be acceptable, so refused reports leave no files.
  */
-final class Uploads {
+public final class Uploads {
   /** Where photos are served, below the server's root. */
   static final String PATH = "/media/";
 
   private final MediaIntake intake;
 
-  Uploads(MediaIntake intake) {
+  public Uploads(MediaIntake intake) {
     this.intake = intake;
   }
 
-  List<MediaRecord> store(List<RequestBody.Upload> uploads, String baseUrl) {
+  public List<MediaRecord> store(List<RequestBody.Upload> uploads, String baseUrl) {
     intake.checkCount(uploads.stream().map(RequestBody.Upload::partName).toList());
     List<MediaRecord> out = new ArrayList<>(uploads.size());
     for (RequestBody.Upload u : uploads) {

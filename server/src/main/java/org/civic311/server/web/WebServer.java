@@ -7,6 +7,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -17,7 +18,7 @@ public final class WebServer {
   private final Server server;
   private final ServerConnector connector;
 
-  public WebServer(String host, int port, String basePath, GeoReportApi api, Handler staff,
+  public WebServer(String host, int port, String basePath, GeoReportApi api, Handler staff, Handler citizen,
       org.civic311.server.media.MediaStore media) {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("http");
@@ -33,7 +34,12 @@ public final class WebServer {
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
-    server.setHandler(new Handler.Sequence(api, staff, new MediaFiles(media), new RootRedirect(basePath)));
+    // Pages, scripts and documents are compressed for clients that accept gzip (images are not:
+    // they are compressed already). Leaflet's script, for one, shrinks from 147 KB to 43 KB.
+    GzipHandler gzip = new GzipHandler();
+    gzip.setMinGzipSize(1024);
+    gzip.setHandler(new Handler.Sequence(api, staff, citizen, new MediaFiles(media)));
+    server.setHandler(gzip);
     server.setErrorHandler(new GeoReportErrorHandler());
     server.setStopTimeout(5_000);
   }

@@ -92,7 +92,10 @@ public final class Http {
   }
 
   private static Optional<DocumentKind> kindOf(String method, String path, int status) {
-    if (path.startsWith("/staff")) {
+    String bare = path.split("\\?", 2)[0];
+    if (bare.startsWith("/staff") || bare.equals("/") || bare.startsWith("/report") || bare.startsWith("/thanks")
+        || bare.startsWith("/requests/") || bare.startsWith("/browse") || bare.startsWith("/unsubscribe/")
+        || bare.startsWith("/static/")) {
       return Optional.empty();
     }
     if (status >= 400) {

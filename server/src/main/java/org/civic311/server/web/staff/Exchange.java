@@ -146,21 +146,6 @@ final class Exchange {
     return request.isSecure();
   }
 
-  /** True when the browser says the call came from another site (Origin or Sec-Fetch-Site). */
-  boolean crossSite() {
-    String site = request.getHeaders().get("Sec-Fetch-Site");
-    if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-      return true;
-    }
-    String origin = request.getHeaders().get("Origin");
-    if (origin == null || origin.equals("null") && site == null) {
-      return false;
-    }
-    String host = request.getHeaders().get("Host");
-    String bare = origin.replaceFirst("^https?://", "");
-    return host == null || !bare.equalsIgnoreCase(host);
-  }
-
   static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }

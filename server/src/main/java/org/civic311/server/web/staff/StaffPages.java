@@ -1,9 +1,12 @@
 package org.civic311.server.web.staff;
 
+import org.civic311.server.web.Templates;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
 import org.civic311.server.domain.staff.InvalidInput;
+import org.civic311.server.web.Assets;
+import org.civic311.server.web.PageSecurity;
 import org.civic311.server.domain.staff.NotFound;
 import org.civic311.server.domain.staff.NotPermitted;
 import org.civic311.server.domain.staff.Sessions;
@@ -27,8 +30,9 @@ public final class StaffPages extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(StaffPages.class);
 
   private final StaffServices services;
-  private final Templates templates = new Templates();
-  private final Assets assets = new Assets();
+  private final Templates templates = new Templates("staff");
+  private final Assets assets = new Assets(java.util.Map.of("staff.css", "/staff-assets/staff.css",
+      "staff.js", "/staff-assets/staff.js"));
   private final SignInPage signIn;
   private final QueuePage queue;
   private final RequestPage request;
@@ -36,7 +40,7 @@ public final class StaffPages extends Handler.Abstract {
   private final AuditPage audit;
   private final UsersPage users;
   private final CataloguePage catalogue;
-  private final String contentSecurityPolicy;
+  private final PageSecurity security;
 
   public StaffPages(StaffServices services, String tileOrigin) {
     this.services = services;
@@ -47,9 +51,7 @@ public final class StaffPages extends Handler.Abstract {
     this.audit = new AuditPage(services, templates);
     this.users = new UsersPage(services, templates);
     this.catalogue = new CataloguePage(services, templates);
-    this.contentSecurityPolicy = "default-src 'self'; img-src 'self' data: " + tileOrigin
-        + "; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none';"
-        + " form-action 'self'; frame-ancestors 'none'";
+    this.security = new PageSecurity(tileOrigin);
   }
 
   @Override
@@ -91,7 +93,7 @@ public final class StaffPages extends Handler.Abstract {
     Exchange x = Exchange.read(req, path);
     Optional<Sessions.Session> session = x.cookie().flatMap(services.sessions()::find);
     session.ifPresent(x::signedIn);
-    if (method.equals("POST") && x.crossSite()) {
+    if (method.equals("POST") && PageSecurity.crossSite(req)) {
       throw new PageFailure(403, "Forms may only be sent from this site.");
     }
     if (path.equals("/login")) {
@@ -206,11 +208,7 @@ public final class StaffPages extends Handler.Abstract {
       send(errorPage(404, "There is no such file."), response, callback);
       return;
     }
-    response.setStatus(200);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, asset.get().contentType());
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=3600");
-    response.getHeaders().put("X-Content-Type-Options", "nosniff");
-    response.write(true, ByteBuffer.wrap(asset.get().bytes()), callback);
+    Assets.send(asset.get(), response, callback);
   }
 
   private void send(PageReply reply, Response response, Callback callback) {
@@ -225,11 +223,7 @@ public final class StaffPages extends Handler.Abstract {
     for (String c : reply.cookies()) {
       h.add(HttpHeader.SET_COOKIE, c);
     }
-    h.put(HttpHeader.CACHE_CONTROL, "no-store");
-    h.put("Content-Security-Policy", contentSecurityPolicy);
-    h.put("X-Frame-Options", "DENY");
-    h.put("X-Content-Type-Options", "nosniff");
-    h.put("Referrer-Policy", "same-origin");
+    security.decorate(h, "no-store");
     response.write(true, ByteBuffer.wrap(reply.body()), callback);
   }
 
