@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: command -> app -> web -> domain -> storage; georeport knows none. */
+/**
+ * Dependencies point one way: command -> app -> web -> domain -> storage; georeport knows none.
+ * {@code mail} implements a domain interface and only the app picks it.
+ */
 class ArchitectureTest {
   static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -20,13 +23,15 @@ class ArchitectureTest {
         .layer("command").definedBy("org.civic311.server.command..")
         .layer("app").definedBy("org.civic311.server.app..")
         .layer("web").definedBy("org.civic311.server.web..")
+        .layer("mail").definedBy("org.civic311.server.mail..")
         .layer("domain").definedBy("org.civic311.server.domain..")
         .layer("storage").definedBy("org.civic311.server.storage..")
         .layer("config").definedBy("org.civic311.server.config..")
         .whereLayer("command").mayNotBeAccessedByAnyLayer()
         .whereLayer("app").mayOnlyBeAccessedByLayers("command")
         .whereLayer("web").mayOnlyBeAccessedByLayers("app")
-        .whereLayer("domain").mayOnlyBeAccessedByLayers("web", "app", "command")
+        .whereLayer("mail").mayOnlyBeAccessedByLayers("app")
+        .whereLayer("domain").mayOnlyBeAccessedByLayers("web", "mail", "app", "command")
         .whereLayer("storage").mayOnlyBeAccessedByLayers("domain", "web", "app", "command")
         .whereLayer("config").mayOnlyBeAccessedByLayers("app", "command")
         .check(CLASSES);
@@ -45,6 +50,13 @@ class ArchitectureTest {
     noClasses().that().resideOutsideOfPackages("org.civic311.server.storage.sql..")
         .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..", "org.flywaydb..",
             "org.sqlite..", "com.zaxxer..", "org.postgresql..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheMailPackageTouchesTheMailLibrary() {
+    noClasses().that().resideOutsideOfPackages("org.civic311.server.mail..")
+        .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..")
         .check(CLASSES);
   }
 

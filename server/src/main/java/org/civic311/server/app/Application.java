@@ -23,7 +23,19 @@ import org.civic311.server.storage.sql.Database;
 import org.civic311.server.web.ApiSettings;
 import org.civic311.server.web.GeoReportApi;
 import org.civic311.server.web.WebServer;
+import org.civic311.server.web.Uploads;
+import org.civic311.server.web.citizen.CitizenPages;
+import org.civic311.server.web.citizen.CitizenServices;
+import org.civic311.server.web.citizen.Page;
+import org.civic311.server.domain.citizen.Reporting;
+import org.civic311.server.config.MailSettings;
 import org.civic311.server.config.MapSettings;
+import org.civic311.server.domain.citizen.Followers;
+import org.civic311.server.domain.citizen.Mailer;
+import org.civic311.server.domain.citizen.StatusMails;
+import org.civic311.server.domain.citizen.StatusNotifier;
+import org.civic311.server.mail.OutboxMailer;
+import org.civic311.server.mail.SmtpMailer;
 import org.civic311.server.domain.staff.Accounts;
 import org.civic311.server.domain.staff.AuditLog;
 import org.civic311.server.domain.staff.Casework;
@@ -49,13 +61,17 @@ public final class Application implements AutoCloseable {
   private final WebServer web;
   private final Jurisdictions jurisdictions;
   private final ScheduledExecutorService refresher;
+  private final Followers followers;
+  private final ScheduledExecutorService mailing;
 
   private Application(Database database, WebServer web, Jurisdictions jurisdictions,
-      ScheduledExecutorService refresher) {
+      ScheduledExecutorService refresher, Followers followers, ScheduledExecutorService mailing) {
     this.database = database;
     this.web = web;
     this.jurisdictions = jurisdictions;
     this.refresher = refresher;
+    this.followers = followers;
+    this.mailing = mailing;
   }
 
   /** Opens and migrates the database, applies the configuration and starts listening. */
@@ -69,21 +85,33 @@ public final class Application implements AutoCloseable {
         LOG.info("catalogue changed in {} jurisdiction(s); discovery changeset moved", changed);
       }
       Jurisdictions jurisdictions = new Jurisdictions(database.catalogue());
+      Followers followers = new Followers(database.followers(), clock);
+      Mailer mailer = mailer(config.mail(), clock);
       ServerSettings s = config.server();
       MediaSettings m = config.media();
       long maxMultipart = s.maxBodyBytes() + m.maxFiles() * (m.maxBytes() + 4096);
       ApiSettings api = new ApiSettings(s.basePath(), s.publicUrl(), s.maxBodyBytes(), s.contact(), s.keyService(),
           s.endpointType(), s.corsOrigins(), maxMultipart);
       MediaStore store = new FileMediaStore(Path.of(m.directory()));
-      GeoReportApi handler = new GeoReportApi(api, jurisdictions,
-          new Intake(jurisdictions, keys, database.requests(), clock),
-          new RequestSearch(jurisdictions, database.requests(), new Extensions(database.updates(), database.requests()), clock),
-          new Updates(jurisdictions, keys, database.updates(), clock),
-          new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(), MediaLimits.DEFAULT.maxPixels()), store));
+      Intake intake = new Intake(jurisdictions, keys, database.requests(), clock);
+      MediaIntake media = new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(),
+          MediaLimits.DEFAULT.maxPixels()), store);
+      GeoReportApi handler = new GeoReportApi(api, jurisdictions, intake,
+          new RequestSearch(jurisdictions, database.requests(), new Extensions(database.updates(),
+              database.requests()), clock),
+          new Updates(jurisdictions, keys, database.updates(), clock), media);
       StaffPages staff = staffPages(config, database, jurisdictions, keys, clock);
-      WebServer web = new WebServer(host, s.port(), s.basePath(), handler, staff, store);
+      MapSettings map = config.map();
+      CitizenPages citizen = new CitizenPages(new CitizenServices(intake,
+          new Reporting(jurisdictions, database.requests(), database.updates(), clock), followers,
+          new Uploads(media), api,
+          new Page.MapSettingsView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom())),
+          map.tileOrigin());
+      WebServer web = new WebServer(host, s.port(), s.basePath(), handler, staff, citizen, store);
       web.start();
-      return new Application(database, web, jurisdictions, refresher(jurisdictions, s.catalogueRefreshSeconds()));
+      ScheduledExecutorService mailing = statusMails(config, database, mailer, web.port());
+      return new Application(database, web, jurisdictions, refresher(jurisdictions, s.catalogueRefreshSeconds()),
+          followers, mailing);
     } catch (Exception | Error e) {
       database.close();
       throw e;
@@ -124,6 +152,55 @@ public final class Application implements AutoCloseable {
       }
     }, seconds, seconds, TimeUnit.SECONDS);
     return refresher;
+  }
+
+  private static Mailer mailer(MailSettings m, Clock clock) {
+    if (m.smtp()) {
+      LOG.info("status mails go to SMTP server {}:{}", m.smtpHost(), m.smtpPort());
+      return new SmtpMailer(m.from(), m.smtpHost(), m.smtpPort(), m.smtpUsername(), m.smtpPassword(),
+          m.smtpStarttls());
+    }
+    OutboxMailer outbox = new OutboxMailer(Path.of(m.outbox()), m.from(), clock);
+    LOG.info("status mails are written to {} (no mail.smtp_host)", outbox.folder());
+    return outbox;
+  }
+
+  /**
+   * Every node looks for status changes to mail about; the cursor in the database makes them take
+   * turns (see {@link StatusNotifier}). A thread of its own, so a slow mail server never delays
+   * the catalogue refresh.
+   */
+  private static ScheduledExecutorService statusMails(Configuration config, Database database, Mailer mailer,
+      int port) {
+    MailSettings m = config.mail();
+    StatusNotifier notifier = new StatusNotifier(database.followers(), database.requests(),
+        new StatusMails(m.linkBase(config.server(), port)), mailer);
+    ScheduledExecutorService mailing = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "status-mail");
+      t.setDaemon(true);
+      return t;
+    });
+    mailing.scheduleWithFixedDelay(() -> {
+      try {
+        for (StatusNotifier.Pass p : notifier.catchUp()) {
+          switch (p.outcome()) {
+            case SENT -> {
+              if (p.sent() + p.refused() > 0) {
+                LOG.info("status mails: {} sent, {} refused, for {} update(s)", p.sent(), p.refused(), p.updates());
+              }
+            }
+            case MAILER_FAILED -> LOG.warn("status mails: {} sent, then the mailer failed; the rest will be"
+                + " retried: {}", p.sent(), p.failure());
+            case MAILER_FAILED_AND_LOST -> LOG.error("status mails: {} sent, then the mailer failed and another"
+                + " node had moved on; {} mail(s) lost: {}", p.sent(), p.lost(), p.failure());
+            default -> LOG.debug("status mails: {} update(s) taken by another node", p.updates());
+          }
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("status mails: pass failed: {}", e.getMessage());
+      }
+    }, m.pollSeconds(), m.pollSeconds(), TimeUnit.SECONDS);
+    return mailing;
   }
 
   /**
@@ -180,6 +257,11 @@ public final class Application implements AutoCloseable {
     return jurisdictions;
   }
 
+  /** Following requests by mail, for the citizen pages and tests. */
+  public Followers followers() {
+    return followers;
+  }
+
   public void join() throws InterruptedException {
     web.join();
   }
@@ -187,6 +269,11 @@ public final class Application implements AutoCloseable {
   @Override
   public void close() throws Exception {
     refresher.shutdownNow();
+    // A pass in progress finishes first, so it does not meet a closed database.
+    mailing.shutdown();
+    if (!mailing.awaitTermination(5, TimeUnit.SECONDS)) {
+      mailing.shutdownNow();
+    }
     try {
       web.stop();
     } finally {

@@ -3,14 +3,15 @@ package org.civic311.server.config;
 import java.util.List;
 
 /**
- * The whole configuration file: server settings, the database, and the jurisdictions with their
- * catalogues and API keys. Built only by {@link ConfigurationLoader}, which validates it; frozen
- * afterwards.
+ * The whole configuration file: server settings, the database, photos, maps, mail, and the
+ * jurisdictions with their catalogues and API keys. Built only by {@link ConfigurationLoader},
+ * which validates it; frozen afterwards.
  */
 public record Configuration(
     ServerSettings server, DatabaseSettings database, MediaSettings media, List<JurisdictionSettings> jurisdictions,
-    MapSettings map) {
+    MapSettings map, MailSettings mail) {
   public Configuration {
+    mail = mail == null ? MailSettings.defaults() : mail;
     map = map == null ? new MapSettings(null, null, null, null, null) : map;
     media = media == null ? new MediaSettings(null, null, null) : media;
     server = server == null ? new ServerSettings(null, null, null, null, null, null, null, null, null) : server;
@@ -20,7 +21,12 @@ public record Configuration(
 
   public Configuration(ServerSettings server, DatabaseSettings database, MediaSettings media,
       List<JurisdictionSettings> jurisdictions) {
-    this(server, database, media, jurisdictions, null);
+    this(server, database, media, jurisdictions, null, null);
+  }
+
+  public Configuration(ServerSettings server, DatabaseSettings database, MediaSettings media,
+      List<JurisdictionSettings> jurisdictions, MapSettings map) {
+    this(server, database, media, jurisdictions, map, null);
   }
 
   /** A copy listening on another port. */
@@ -29,16 +35,16 @@ public record Configuration(
     return new Configuration(
         new ServerSettings(port, s.basePath(), s.publicUrl(), s.maxBodyBytes(), s.contact(), s.keyService(),
             s.endpointType(), s.corsOrigins(), s.catalogueRefreshSeconds()),
-        database, media, jurisdictions, map);
+        database, media, jurisdictions, map, mail);
   }
 
   /** A copy keeping photos elsewhere. */
   public Configuration withMedia(MediaSettings media) {
-    return new Configuration(server, database, media, jurisdictions, map);
+    return new Configuration(server, database, media, jurisdictions, map, mail);
   }
 
   /** A copy using another database. */
   public Configuration withDatabase(DatabaseSettings database) {
-    return new Configuration(server, database, media, jurisdictions, map);
+    return new Configuration(server, database, media, jurisdictions, map, mail);
   }
 }

@@ -39,6 +39,7 @@ final class ConfigurationValidator {
     if (c.media().maxFiles() < 1 || c.media().maxFiles() > 50) {
       v.fail("/media/max_files", "max_files must be between 1 and 50");
     }
+    v.mail(c.mail());
     v.jurisdictions(c.jurisdictions());
     return v.problems;
   }
@@ -72,6 +73,46 @@ final class ConfigurationValidator {
     if (s.publicUrl() != null && !s.publicUrl().matches("https?://[^\\s]+")) {
       fail("/server/public_url", "public_url must be an http or https URL");
     }
+  }
+
+  private void mail(MailSettings m) {
+    if (m.from() == null) {
+      fail("/mail/from", "from is required with an smtp_host, such as 311@city.example.org");
+    } else if (!plausibleSender(m.from())) {
+      fail("/mail/from", "from '" + m.from() + "' is not an address such as 311@city.example.org"
+          + " or \"City 311 <311@city.example.org>\"");
+    }
+    if (m.smtpPort() < 1 || m.smtpPort() > 65535) {
+      fail("/mail/smtp_port", "smtp_port " + m.smtpPort() + " is not between 1 and 65535");
+    }
+    if (m.smtpHost() != null && !m.smtpHost().matches("[A-Za-z0-9.:\\[\\]-]+")) {
+      fail("/mail/smtp_host", "smtp_host must be a host name or address, such as smtp.example.org");
+    }
+    if (m.smtpUsername() != null && m.smtpPassword() == null) {
+      fail("/mail/smtp_password", "smtp_password is required with smtp_username");
+    }
+    if (m.pollSeconds() < 1 || m.pollSeconds() > 3600) {
+      fail("/mail/poll_seconds", "poll_seconds must be between 1 and 3600");
+    }
+    if (m.publicUrl() != null && !m.publicUrl().matches("https?://[^\\s]+")) {
+      fail("/mail/public_url", "public_url must be an http or https URL");
+    }
+  }
+
+  /**
+   * {@code local@domain}, {@code Name <local@domain>} or {@code "Name, with commas" <local@domain>};
+   * no line breaks, which would forge headers.
+   */
+  private static boolean plausibleSender(String from) {
+    String address = from;
+    String name = "";
+    if (from.endsWith(">") && from.contains("<")) {
+      address = from.substring(from.lastIndexOf('<') + 1, from.length() - 1);
+      name = from.substring(0, from.lastIndexOf('<')).trim();
+    }
+    boolean nameOk = name.matches("[^<>()\\[\\],;:@\"\\\\]*") || name.matches("\"[^\"\\\\]*\"");
+    return nameOk && from.chars().noneMatch(Character::isISOControl)
+        && address.matches("[^@\\s<>(),;:\"\\[\\]\\\\]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*");
   }
 
   private void jurisdictions(List<JurisdictionSettings> list) {

@@ -8,6 +8,7 @@ import org.civic311.server.config.AttributeSettings.ValueSettings;
 import org.civic311.server.config.Configuration;
 import org.civic311.server.config.DatabaseSettings;
 import org.civic311.server.config.JurisdictionSettings;
+import org.civic311.server.config.MailSettings;
 import org.civic311.server.config.MediaSettings;
 import org.civic311.server.config.ServerSettings;
 import org.civic311.server.config.ServiceSettings;
@@ -31,6 +32,7 @@ public final class TestConfig {
 
   private final List<JurisdictionSettings> jurisdictions = new ArrayList<>();
   private int maxBodyBytes = 64 * 1024;
+  private java.nio.file.Path outbox;
 
   public static TestConfig city() {
     return new TestConfig().jurisdiction(CITY, "America/New_York", KEY);
@@ -55,13 +57,30 @@ public final class TestConfig {
     return this;
   }
 
+  /**
+   * Status mails go to this folder as {@code .eml} files, looked for every second. Without it they
+   * go to a fresh temporary folder.
+   */
+  public TestConfig outbox(java.nio.file.Path folder) {
+    this.outbox = folder;
+    return this;
+  }
+
+  /** The folder is made only when a mail is written, so servers that send none leave nothing. */
+  private java.nio.file.Path outbox() {
+    return outbox != null ? outbox : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+        "civic311-outbox-" + java.util.UUID.randomUUID());
+  }
+
   public Configuration build(DatabaseSettings database) {
     return new Configuration(
         new ServerSettings(0, "/open311/v2", null, maxBodyBytes, "tests@example.org", "ask tests@example.org",
             "test", null, 1),
         database,
         new MediaSettings(mediaDirectory(), 2L * 1024 * 1024, 3),
-        jurisdictions);
+        jurisdictions, null,
+        new MailSettings("City 311 <311@city.example.org>", outbox().toString(), null, null, null, null, null, 1,
+            null));
   }
 
   private static List<ServiceSettings> services() {
