@@ -25,6 +25,11 @@
     return map;
   }
 
+  // After a submit, the list of problems (or of nearby reports) takes the focus, so keyboard and
+  // screen-reader users start there.
+  var first = document.getElementById('problems') || document.getElementById('nearby-h');
+  if (first) { first.focus(); }
+
   // Service search: filters the list as one types.
   var search = document.querySelector('[data-filter]');
   if (search) {
