@@ -2,6 +2,8 @@
 // search and the browse map. Every page works without this script.
 (function () {
   'use strict';
+  // Leaflet otherwise fetches a marker image only to find its image folder.
+  if (window.L) { L.Icon.Default.imagePath = '/static/leaflet/images/'; }
   var settings = document.getElementById('map-settings');
   var MAX_SIDE = 1600;
 

@@ -1,6 +1,8 @@
 // Civic311 staff pages: maps (Leaflet) and the response-template picker. Pages work without it.
 (function () {
   'use strict';
+  // Leaflet otherwise fetches a marker image only to find its image folder.
+  if (window.L) { L.Icon.Default.imagePath = '/staff/assets/leaflet/images/'; }
   var settings = document.getElementById('map-settings');
 
   function baseMap(element, lat, lon, zoom) {
