@@ -174,7 +174,7 @@ public final class Application implements AutoCloseable {
       int port) {
     MailSettings m = config.mail();
     StatusNotifier notifier = new StatusNotifier(database.followers(), database.requests(),
-        new StatusMails(m.linkBase(config.server(), port)), mailer);
+        new StatusMails(m.linkBase(config.server(), port)), mailer, Clock.systemUTC());
     ScheduledExecutorService mailing = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "status-mail");
       t.setDaemon(true);

@@ -25,6 +25,11 @@ public interface FollowerStore {
    */
   boolean advance(String job, long from, long to);
 
-  /** Updates stored after {@code afterId}, in id order, at most {@code limit}. */
-  List<UpdateRecord> updatesAfter(long afterId, int limit);
+  /**
+   * Updates stored after {@code afterId}, in id order, at most {@code limit}, recorded before
+   * {@code recordedBefore} (epoch ms). The list stops at the first update recorded at or after
+   * that time, even when older ones follow it: ids are handed out before commit, so a reader
+   * that moved past an update still in flight would never see it.
+   */
+  List<UpdateRecord> updatesAfter(long afterId, long recordedBefore, int limit);
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Followers hear of status changes by mail: a status posted through the API reaches the outbox
- * folder (the default without an SMTP server) as an RFC 822 file, within a poll or two.
+ * folder (the default without an SMTP server) as an RFC 822 file, within a poll or two once the
+ * update has settled (two seconds; see {@code StatusNotifier}).
  */
 class StatusMailHttpTest {
   static final String API = Http.API;
@@ -103,9 +104,9 @@ class StatusMailHttpTest {
     return out;
   }
 
-  /** Waits up to ten seconds for {@code count} mails to the address. */
+  /** Waits up to fifteen seconds (the settling delay, polls, a slow machine) for {@code count} mails. */
   static List<Received> awaitMails(String address, int count) throws Exception {
-    long deadline = System.nanoTime() + 10_000_000_000L;
+    long deadline = System.nanoTime() + 15_000_000_000L;
     List<Received> found = mailsTo(address);
     while (found.size() < count && System.nanoTime() < deadline) {
       Thread.sleep(100);

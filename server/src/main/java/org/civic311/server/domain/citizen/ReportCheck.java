@@ -50,7 +50,8 @@ public final class ReportCheck {
     }
     tooLong(problems, "description", description, MAX_DESCRIPTION);
     String email = value(p, "email");
-    if (!email.isEmpty() && (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254)) {
+    // The rule Followers.follow applies after the request is stored: what passes here must pass there.
+    if (!email.isEmpty() && !Followers.acceptsEmail(email)) {
       problems.put("email", Problem.of("error.email"));
     }
     tooLong(problems, "first_name", value(p, "first_name"), MAX_SHORT);

@@ -1,5 +1,6 @@
 package org.civic311.server.domain.citizen;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,27 +33,39 @@ import org.civic311.server.storage.UpdateRecord;
  *
  * <p>Updates with status {@code unchanged} (a note only) send nothing, nor do those of hidden
  * requests. Not thread-safe: run it from one thread per node.
+ *
+ * <p>Updates younger than {@value #SETTLE_MILLIS} ms wait for a later pass. On PostgreSQL an
+ * update's id is taken when its row is inserted, not when its transaction commits, so a pass
+ * could read id 12 while id 11 is still uncommitted, move the cursor past 11, and never mail it.
+ * Waiting until updates have settled closes that gap, provided transactions commit, and the
+ * nodes' clocks agree, well within the delay; mails go out two seconds later, which nobody
+ * notices. (SQLite has one writer, so ids commit in order there; the wait costs nothing.)
  */
 public final class StatusNotifier {
   /** The cursor's name in {@code job_cursors}. */
   public static final String JOB = "status_mail";
   static final int BATCH = 100;
+  /** How old an update must be before it is mailed about; see the class comment. */
+  static final long SETTLE_MILLIS = 2_000;
 
   private final FollowerStore followers;
   private final RequestStore requests;
   private final StatusMails mails;
   private final Mailer mailer;
+  private final Clock clock;
 
-  public StatusNotifier(FollowerStore followers, RequestStore requests, StatusMails mails, Mailer mailer) {
+  public StatusNotifier(FollowerStore followers, RequestStore requests, StatusMails mails, Mailer mailer,
+      Clock clock) {
     this.followers = followers;
     this.requests = requests;
     this.mails = mails;
     this.mailer = mailer;
+    this.clock = clock;
   }
 
   /** How a pass ended. */
   public enum Outcome {
-    /** No new updates. */
+    /** No new updates old enough to mail about. */
     IDLE,
     /** The batch was claimed and every mail sent. */
     SENT,
@@ -80,7 +93,7 @@ public final class StatusNotifier {
   /** Deals with the next batch of updates, at most {@value #BATCH}. */
   public Pass pass() {
     long from = followers.cursor(JOB);
-    List<UpdateRecord> batch = followers.updatesAfter(from, BATCH);
+    List<UpdateRecord> batch = followers.updatesAfter(from, clock.millis() - SETTLE_MILLIS, BATCH);
     if (batch.isEmpty()) {
       return new Pass(Outcome.IDLE, 0, 0, 0, 0, null);
     }

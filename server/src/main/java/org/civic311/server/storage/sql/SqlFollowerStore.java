@@ -2,7 +2,9 @@ package org.civic311.server.storage.sql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.civic311.server.storage.FollowerRecord;
 import org.civic311.server.storage.FollowerStore;
@@ -74,11 +76,22 @@ final class SqlFollowerStore implements FollowerStore {
   }
 
   @Override
-  public List<UpdateRecord> updatesAfter(long afterId, int limit) {
-    return Guard.call("read updates", () -> reads.withHandle(h -> h
+  public List<UpdateRecord> updatesAfter(long afterId, long recordedBefore, int limit) {
+    // Not "WHERE recorded_at < :before": recorded_at follows id only roughly (each node's clock,
+    // read before the insert), and a young update skipped under an older one of higher id would
+    // be behind the cursor for good. Stopping at the first young one waits for it instead.
+    List<Map.Entry<Long, UpdateRecord>> rows = Guard.call("read updates", () -> reads.withHandle(h -> h
         .createQuery("SELECT * FROM request_updates WHERE id > :after ORDER BY id LIMIT :limit")
         .bind("after", afterId).bind("limit", limit)
-        .map((rs, ctx) -> SqlUpdateStore.row(rs, List.of())).list()));
+        .map((rs, ctx) -> Map.entry(rs.getLong("recorded_at"), SqlUpdateStore.row(rs, List.of()))).list()));
+    List<UpdateRecord> settled = new ArrayList<>();
+    for (Map.Entry<Long, UpdateRecord> row : rows) {
+      if (row.getKey() >= recordedBefore) {
+        break;
+      }
+      settled.add(row.getValue());
+    }
+    return settled;
   }
 
   private static FollowerRecord row(ResultSet rs) throws SQLException {
