@@ -56,7 +56,10 @@ public record RequestQuery(
         updatedTo, box, near, words, byRelevance, offset, limit, staff);
   }
 
-  /** The orders of the staff queue; each is backed by an index. */
+  /**
+   * The orders of the staff queue; each is backed by an index. {@code EXPECTED} lists only
+   * requests that have an expected time, soonest first.
+   */
   public enum Order { NEWEST, OLDEST, UPDATED, SERVICE, STATUS, EXPECTED }
 
   /**

@@ -217,4 +217,17 @@ class StaffActionsHttpTest {
     assertThat(staff.get("/staff/?q=paging&status=closed").text()).contains("No requests match");
     assertThat(staff.get("/staff/?overdue=1&q=paging").text()).contains("No requests match");
   }
+
+  @Test
+  void theExpectedOrderListsRequestsWithAnExpectedTimeSoonestFirst() {
+    long later = post("expected order later", "13 Main St");
+    long sooner = post("expected order sooner", "13 Main St");
+    long none = post("expected order none", "13 Main St");
+    act(later, "expected", "expected", "2031-02-01T09:00");
+    act(sooner, "expected", "expected", "2031-01-01T09:00");
+    String page = staff.get("/staff/?q=expected+order&sort=expected").text();
+    assertThat(page).contains(">" + sooner + "</a>").contains(">" + later + "</a>")
+        .doesNotContain(">" + none + "</a>");
+    assertThat(page.indexOf(">" + sooner + "</a>")).isLessThan(page.indexOf(">" + later + "</a>"));
+  }
 }

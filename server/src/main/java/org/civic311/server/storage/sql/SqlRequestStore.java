@@ -234,6 +234,11 @@ final class SqlRequestStore implements RequestStore {
     if (staff.overdueAt() != null) {
       sql.append(" AND r.status = 'open' AND r.expected_at < :overdue_at");
     }
+    if (staff.order() == RequestQuery.Order.EXPECTED) {
+      // Only requests with an expected time have a place in this order; leaving the others out
+      // lets the index on (jurisdiction, expected_at, id) give the page without sorting.
+      sql.append(" AND r.expected_at IS NOT NULL");
+    }
     sql.append(" ORDER BY ");
     if (text != null && q.byRelevance() && text.relevance() != null) {
       sql.append(text.relevance()).append(", ");
@@ -245,7 +250,7 @@ final class SqlRequestStore implements RequestStore {
       case UPDATED -> "r.updated_at DESC, r.id DESC";
       case SERVICE -> "r.service_code, r.requested_at DESC, r.id DESC";
       case STATUS -> "r.status, r.requested_at DESC, r.id DESC";
-      case EXPECTED -> "r.expected_at IS NULL, r.expected_at, r.id";
+      case EXPECTED -> "r.expected_at, r.id";
     });
     return sql.append(" LIMIT :limit OFFSET :offset").toString();
   }

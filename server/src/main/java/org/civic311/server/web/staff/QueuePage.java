@@ -23,7 +23,7 @@ public final class QueuePage {
   private static final List<Views.Option> SORTS = List.of(new Views.Option("newest", "Newest first"),
       new Views.Option("oldest", "Oldest first"), new Views.Option("updated", "Recently updated"),
       new Views.Option("service", "By service"), new Views.Option("status", "By status"),
-      new Views.Option("expected", "By expected date"));
+      new Views.Option("expected", "Expected date, soonest first (only those with one)"));
   private final StaffServices services;
   private final Templates templates;
 
