@@ -51,6 +51,16 @@ final class UserCommand implements Callable<Integer> {
     return new String(first);
   }
 
+  /** The password as {@link #readPassword} gives it, or null after saying why there is none. */
+  static String passwordOrNull(boolean fromStdin) {
+    try {
+      return readPassword(fromStdin);
+    } catch (IOException e) {
+      System.err.println(e.getMessage());
+      return null;
+    }
+  }
+
   @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a staff account.")
   static final class Create implements Callable<Integer> {
     @Mixin
@@ -75,11 +85,8 @@ final class UserCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      String password;
-      try {
-        password = readPassword(passwordStdin);
-      } catch (IOException e) {
-        System.err.println(e.getMessage());
+      String password = passwordOrNull(passwordStdin);
+      if (password == null) {
         return 2;
       }
       try (Database db = Application.openConfigured(options.load())) {
@@ -126,11 +133,8 @@ final class UserCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      String password;
-      try {
-        password = readPassword(passwordStdin);
-      } catch (IOException e) {
-        System.err.println(e.getMessage());
+      String password = passwordOrNull(passwordStdin);
+      if (password == null) {
         return 2;
       }
       String weakness = Passwords.weakness(password);

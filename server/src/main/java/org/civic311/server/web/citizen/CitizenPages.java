@@ -1,6 +1,6 @@
 package org.civic311.server.web.citizen;
 
-import java.nio.ByteBuffer;
+import org.civic311.server.web.PageReply;
 import java.util.List;
 import java.util.Optional;
 import org.civic311.georeport.FormDecoder;
@@ -71,7 +71,7 @@ public final class CitizenPages extends Handler.Abstract {
       return true;
     }
     Messages t = Messages.of(Call.language(request, queryLanguage(request)));
-    Reply reply;
+    PageReply reply;
     try {
       reply = answer(request, path, t);
     } catch (PageProblem e) {
@@ -107,7 +107,7 @@ public final class CitizenPages extends Handler.Abstract {
     }
   }
 
-  private Reply answer(Request request, String path, Messages t) {
+  private PageReply answer(Request request, String path, Messages t) {
     String method = request.getMethod();
     if (!method.equals("GET") && !method.equals("POST")) {
       throw new PageProblem(405, "error.method");
@@ -121,14 +121,14 @@ public final class CitizenPages extends Handler.Abstract {
         throw new PageProblem(429, "error.too_many");
       }
     }
-    Reply reply = route(call, path, method.equals("GET"));
+    PageReply reply = route(call, path, method.equals("GET"));
     if (call.languageChosen()) {
       reply = reply.withCookie("lang=" + t.language() + "; Path=/; Max-Age=31536000; SameSite=Lax");
     }
     return reply;
   }
 
-  private Reply route(Call call, String path, boolean get) {
+  private PageReply route(Call call, String path, boolean get) {
     String[] parts = path.substring(1).split("/", -1);
     switch (parts[0]) {
       case "":
@@ -198,15 +198,15 @@ public final class CitizenPages extends Handler.Abstract {
     }
   }
 
-  private Reply notFound(Messages t, String path) {
+  private PageReply notFound(Messages t, String path) {
     return errorPage(404, t, t.get("error.not_found"), path);
   }
 
   /** The model of the error page. */
   public record ErrorView(Page page, int status, String message) {}
 
-  private Reply errorPage(int status, Messages t, String message, String path) {
-    return Reply.html(status, templates.render("error", new ErrorView(
+  private PageReply errorPage(int status, Messages t, String message, String path) {
+    return PageReply.html(status, templates.render("error", new ErrorView(
         new Page(t.get("error.title"), t, path, false, services.map()), status, message)));
   }
 
@@ -219,20 +219,8 @@ public final class CitizenPages extends Handler.Abstract {
     return new PageProblem(e.reason() == MediaRejected.Reason.TOO_LARGE ? 413 : 415, "error.photo");
   }
 
-  private void send(Reply reply, Response response, Callback callback) {
-    response.setStatus(reply.status());
-    var h = response.getHeaders();
-    if (reply.contentType() != null) {
-      h.put(HttpHeader.CONTENT_TYPE, reply.contentType());
-    }
-    if (reply.location() != null) {
-      h.put(HttpHeader.LOCATION, reply.location());
-    }
-    for (String c : reply.cookies()) {
-      h.add(HttpHeader.SET_COOKIE, c);
-    }
-    security.decorate(h, "no-cache");
-    h.put(HttpHeader.VARY, "Accept-Language, Cookie");
-    response.write(true, ByteBuffer.wrap(reply.body()), callback);
+  private void send(PageReply reply, Response response, Callback callback) {
+    response.getHeaders().put(HttpHeader.VARY, "Accept-Language, Cookie");
+    reply.send(response, callback, security, "no-cache");
   }
 }

@@ -1,5 +1,6 @@
 package org.civic311.server.web.citizen;
 
+import org.civic311.server.web.PageReply;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class ReportPages {
   /** The model of the thank-you page. */
   public record ThanksView(Page page, String id, String token, String notice, String trackUrl, boolean following) {}
 
-  Reply choose(Call call) {
+  PageReply choose(Call call) {
     Catalogue c = services.reporting().catalogue();
     String q = call.value("q").toLowerCase(Locale.ROOT);
     Map<String, List<Choice>> groups = new LinkedHashMap<>();
@@ -75,16 +76,16 @@ public final class ReportPages {
     List<Group> list = new ArrayList<>();
     groups.forEach((name, choices) -> list.add(new Group(name, choices)));
     Page page = new Page(call.t().get("choose.title"), call.t(), "/", false, services.map());
-    return Reply.html(200, templates.render("choose", new ChooseView(page, c.jurisdiction().name(), call.value("q"),
+    return PageReply.html(200, templates.render("choose", new ChooseView(page, c.jurisdiction().name(), call.value("q"),
         list)));
   }
 
-  Reply form(Call call, String code) {
+  PageReply form(Call call, String code) {
     ServiceRecord s = service(code);
     return page(call, s, 200, Map.of(), List.of(), null);
   }
 
-  Reply submit(Call call, String code) {
+  PageReply submit(Call call, String code) {
     ServiceRecord s = service(code);
     Parameters p = call.parameters();
     if (!call.value("website").isEmpty()) {
@@ -134,17 +135,17 @@ public final class ReportPages {
     }
     String to = receipt.serviceRequestId() != null ? "/thanks?id=" + receipt.serviceRequestId()
         : receipt.token() != null ? "/thanks?token=" + encode(receipt.token()) : "/thanks";
-    return Reply.seeOther(to + (following ? (to.contains("?") ? "&" : "?") + "following=1" : ""));
+    return PageReply.seeOther(to + (following ? (to.contains("?") ? "&" : "?") + "following=1" : ""));
   }
 
-  Reply thanks(Call call) {
+  PageReply thanks(Call call) {
     String id = call.value("id").matches("\\d{1,18}") ? call.value("id") : "";
     String token = call.value("token").matches("[0-9a-fA-F-]{1,64}") ? call.value("token") : "";
     String track = !id.isEmpty() ? "/requests/" + id
         : services.reporting().findByToken(token).map(r -> "/requests/" + r.id()).orElse("");
     Page page = new Page(call.t().get("thanks.title"), call.t(), "/thanks?" + (id.isEmpty() ? "token=" + token
         : "id=" + id), false, services.map());
-    return Reply.html(200, templates.render("thanks", new ThanksView(page, id, token, "", track,
+    return PageReply.html(200, templates.render("thanks", new ThanksView(page, id, token, "", track,
         !call.value("following").isEmpty())));
   }
 
@@ -152,7 +153,7 @@ public final class ReportPages {
     return services.reporting().catalogue().find(code).orElseThrow(() -> new PageProblem(404, "error.no_service"));
   }
 
-  private Reply page(Call call, ServiceRecord s, int status, Map<String, Problem> problems, List<RequestRecord> near,
+  private PageReply page(Call call, ServiceRecord s, int status, Map<String, Problem> problems, List<RequestRecord> near,
       String refusal) {
     Messages t = call.t();
     Parameters p = call.parameters();
@@ -187,7 +188,7 @@ public final class ReportPages {
     }
     Page page = new Page(s.name() + " · " + t.get("report.title"), t, "/report/" + encode(s.code()), true,
         services.map());
-    return Reply.html(status, templates.render("report", new FormView(page, s.code(), s.name(),
+    return PageReply.html(status, templates.render("report", new FormView(page, s.code(), s.name(),
         nn(s.description()), nn(s.serviceNotice()), questions, values, shown, nearby, refusal != null,
         refusal == null ? "" : refusal)));
   }

@@ -1,5 +1,6 @@
 package org.civic311.server.web.citizen;
 
+import org.civic311.server.web.PageReply;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -34,7 +35,7 @@ public final class TrackPage {
       String description, String address, String requested, String updated, String expected, List<Entry> history,
       List<Photo> photos, int support, boolean open, boolean supported, Double lat, Double lon, String notice) {}
 
-  Reply show(Call call, long id) {
+  PageReply show(Call call, long id) {
     RequestRecord r = services.reporting().find(id).orElseThrow(() -> new PageProblem(404, "error.not_found"));
     Messages t = call.t();
     ZoneId zone = services.reporting().catalogue().jurisdiction().zone();
@@ -51,7 +52,7 @@ public final class TrackPage {
     String notice = !call.value("supported").isEmpty() ? t.get("track.supported")
         : !call.value("already").isEmpty() ? t.get("track.already") : null;
     Page page = new Page(t.get("track.title", id), t, "/requests/" + id, r.lat() != null, services.map());
-    return Reply.html(200, templates.render("track", new TrackView(page, id, r.serviceName(), r.status(),
+    return PageReply.html(200, templates.render("track", new TrackView(page, id, r.serviceName(), r.status(),
         t.get("status." + r.status()), detailed, r.description() == null ? "" : r.description(),
         r.address() == null ? "" : r.address(), time(r.requestedAt(), zone), time(r.updatedAt(), zone),
         r.expectedAt() == null ? "" : time(r.expectedAt(), zone), history, photos, r.supportCount(),
@@ -59,9 +60,9 @@ public final class TrackPage {
   }
 
   /** "Me too": one more person has the same problem. Counted once per browser. */
-  Reply support(Call call, long id) {
+  PageReply support(Call call, long id) {
     if (supportedBefore(call, id)) {
-      return Reply.seeOther("/requests/" + id + "?already=1");
+      return PageReply.seeOther("/requests/" + id + "?already=1");
     }
     if (!services.reporting().support(id)) {
       throw new PageProblem(404, "error.not_found");
@@ -71,7 +72,7 @@ public final class TrackPage {
     if (ids.length() > 1000) {
       ids = Long.toString(id);
     }
-    return Reply.seeOther("/requests/" + id + "?supported=1")
+    return PageReply.seeOther("/requests/" + id + "?supported=1")
         .withCookie(SUPPORTED_COOKIE + "=" + ids + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax");
   }
 

@@ -1,5 +1,6 @@
 package org.civic311.server.web.citizen;
 
+import org.civic311.server.web.PageReply;
 import org.civic311.server.web.Templates;
 
 /**
@@ -18,20 +19,20 @@ public final class UnsubscribePage {
   /** The model of the unsubscribe page. */
   public record UnsubscribeView(Page page, String token, long requestId, boolean done) {}
 
-  Reply show(Call call, String token) {
+  PageReply show(Call call, String token) {
     var follower = services.followers().find(token).orElseThrow(() -> new PageProblem(404, "error.not_found"));
     Page page = new Page(call.t().get("unsubscribe.title"), call.t(), "/unsubscribe/" + token, false,
         services.map());
-    return Reply.html(200, templates.render("unsubscribe", new UnsubscribeView(page, token, follower.requestId(),
+    return PageReply.html(200, templates.render("unsubscribe", new UnsubscribeView(page, token, follower.requestId(),
         follower.unsubscribedAt() != null)));
   }
 
-  Reply confirm(Call call, String token) {
+  PageReply confirm(Call call, String token) {
     var follower = services.followers().find(token).orElseThrow(() -> new PageProblem(404, "error.not_found"));
     services.followers().unsubscribe(token);
     Page page = new Page(call.t().get("unsubscribe.title"), call.t(), "/unsubscribe/" + token, false,
         services.map());
-    return Reply.html(200, templates.render("unsubscribe", new UnsubscribeView(page, token, follower.requestId(),
+    return PageReply.html(200, templates.render("unsubscribe", new UnsubscribeView(page, token, follower.requestId(),
         true)));
   }
 }

@@ -146,7 +146,4 @@ final class Exchange {
     return request.isSecure();
   }
 
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
 }

@@ -1,5 +1,6 @@
 package org.civic311.server.web.staff;
 
+import org.civic311.server.web.PageReply;
 import org.civic311.server.web.Templates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,7 +1,7 @@
 package org.civic311.server.web.staff;
 
+import org.civic311.server.web.PageReply;
 import org.civic311.server.web.Templates;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
 import org.civic311.server.domain.staff.InvalidInput;
@@ -212,22 +212,6 @@ public final class StaffPages extends Handler.Abstract {
   }
 
   private void send(PageReply reply, Response response, Callback callback) {
-    response.setStatus(reply.status());
-    var h = response.getHeaders();
-    if (reply.contentType() != null) {
-      h.put(HttpHeader.CONTENT_TYPE, reply.contentType());
-    }
-    if (reply.location() != null) {
-      h.put(HttpHeader.LOCATION, reply.location());
-    }
-    for (String c : reply.cookies()) {
-      h.add(HttpHeader.SET_COOKIE, c);
-    }
-    security.decorate(h, "no-store");
-    response.write(true, ByteBuffer.wrap(reply.body()), callback);
-  }
-
-  static Map<String, String> errorsOf(InvalidInput e) {
-    return e.fields();
+    reply.send(response, callback, security, "no-store");
   }
 }

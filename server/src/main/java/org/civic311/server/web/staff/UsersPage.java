@@ -1,5 +1,6 @@
 package org.civic311.server.web.staff;
 
+import org.civic311.server.web.PageReply;
 import org.civic311.server.web.Templates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
