@@ -19,6 +19,7 @@ import org.civic311.server.domain.Intake;
 import org.civic311.server.domain.Jurisdictions;
 import org.civic311.server.domain.RequestSearch;
 import org.civic311.server.domain.Updates;
+import org.civic311.server.storage.Transactions;
 import org.civic311.server.storage.sql.Database;
 import org.civic311.server.web.ApiSettings;
 import org.civic311.server.web.GeoReportApi;
@@ -36,6 +37,7 @@ import org.civic311.server.domain.citizen.StatusMails;
 import org.civic311.server.domain.citizen.StatusNotifier;
 import org.civic311.server.mail.OutboxMailer;
 import org.civic311.server.mail.SmtpMailer;
+import org.civic311.server.domain.staff.AccountOffice;
 import org.civic311.server.domain.staff.Accounts;
 import org.civic311.server.domain.staff.AuditLog;
 import org.civic311.server.domain.staff.Casework;
@@ -121,13 +123,18 @@ public final class Application implements AutoCloseable {
   private static StaffPages staffPages(Configuration config, Database database, Jurisdictions jurisdictions,
       ApiKeys keys, Clock clock) {
     AuditLog audit = new AuditLog(database.audit(), clock);
+    Transactions transactions = database.transactions();
     Accounts accounts = new Accounts(database.staff(), clock);
     MapSettings map = config.map();
-    StaffServices services = new StaffServices(accounts, new Sessions(database.staff(), accounts, clock),
+    StaffServices services = new StaffServices(accounts,
+        new AccountOffice(database.staff(), transactions, audit, clock),
+        new Sessions(database.staff(), accounts, clock),
         new Queue(jurisdictions, database.requests(), clock),
-        new Casework(jurisdictions, database.requests(), database.updates(), database.casework(), audit, clock),
-        new KeyOffice(keys, jurisdictions, audit),
-        new CatalogueEditor(jurisdictions, database.catalogue(), database.casework(), audit, clock), audit,
+        new Casework(jurisdictions, database.requests(), database.updates(), database.casework(), transactions, audit,
+            clock),
+        new KeyOffice(keys, jurisdictions, transactions, audit),
+        new CatalogueEditor(jurisdictions, database.catalogue(), database.casework(), transactions, audit, clock),
+        audit,
         new Frame.MapView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom()));
     return new StaffPages(services, map.tileOrigin());
   }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.civic311.server.storage.ApiKeyRecord;
 import org.civic311.server.storage.ApiKeyStore;
+import org.civic311.server.storage.Transaction;
 
 /**
  * The API keys of applications that post requests. Keys are stored only as SHA-256 hashes; a new
@@ -72,10 +73,19 @@ public final class ApiKeys {
 
   /** Issues a new random key; {@code source} says where it was issued ({@code command}, {@code staff}). */
   public IssuedKey issue(String jurisdictionId, String label, String source) {
+    return issue(store, jurisdictionId, label, source);
+  }
+
+  /** Issues a new random key in a transaction that also does other work (a staff action and its audit). */
+  public IssuedKey issue(Transaction tx, String jurisdictionId, String label, String source) {
+    return issue(tx.apiKeys(), jurisdictionId, label, source);
+  }
+
+  private IssuedKey issue(ApiKeyStore into, String jurisdictionId, String label, String source) {
     byte[] bytes = new byte[24];
     RANDOM.nextBytes(bytes);
     String key = "c311_" + HexFormat.of().formatHex(bytes);
-    ApiKeyRecord record = store.insert(jurisdictionId, hash(key), prefix(key), label, source, clock.millis());
+    ApiKeyRecord record = into.insert(jurisdictionId, hash(key), prefix(key), label, source, clock.millis());
     return new IssuedKey(record, key);
   }
 
@@ -92,6 +102,12 @@ public final class ApiKeys {
   public boolean revoke(long id) {
     cache.clear();
     return store.revoke(id, clock.millis());
+  }
+
+  /** Revokes a key by id in a transaction that also does other work; false as {@link #revoke(long)}. */
+  public boolean revoke(Transaction tx, long id) {
+    cache.clear();
+    return tx.apiKeys().revoke(id, clock.millis());
   }
 
   static String prefix(String key) {

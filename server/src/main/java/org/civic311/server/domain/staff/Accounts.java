@@ -71,11 +71,34 @@ public final class Accounts {
   }
 
   /**
-   * Creates an account.
+   * Creates an account, unaudited: for the {@code user create} command and the demo. The Accounts
+   * page creates them through {@link AccountOffice}, which records who did.
    *
    * @throws InvalidInput naming each field at fault
    */
   public StaffUserRecord create(String username, String displayName, String password, String role,
+      List<StaffGrant> grants) {
+    NewAccount a = check(username, displayName, password, role, grants);
+    return a.insertInto(store, clock.millis());
+  }
+
+  /** An account that passed its checks, its password already hashed (which is slow on purpose). */
+  record NewAccount(String username, String displayName, String passwordHash, String role,
+      List<StaffGrant> grants) {
+
+    /** @throws InvalidInput when the username is taken */
+    StaffUserRecord insertInto(StaffStore store, long now) {
+      return store.insertUser(username, displayName, passwordHash, role, grants, now)
+          .orElseThrow(() -> InvalidInput.of("username", "That username is taken."));
+    }
+  }
+
+  /**
+   * Checks a new account's fields and hashes its password.
+   *
+   * @throws InvalidInput naming each field at fault
+   */
+  static NewAccount check(String username, String displayName, String password, String role,
       List<StaffGrant> grants) {
     Map<String, String> faults = new LinkedHashMap<>();
     String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
@@ -100,22 +123,11 @@ public final class Accounts {
       throw new InvalidInput(faults);
     }
     List<StaffGrant> kept = r.get() == Role.AGENT ? grants : List.of();
-    return store.insertUser(name, display, Passwords.hash(password), r.get().wireName(), kept, clock.millis())
-        .orElseThrow(() -> InvalidInput.of("username", "That username is taken."));
+    return new NewAccount(name, display, Passwords.hash(password), r.get().wireName(), kept);
   }
 
   public List<StaffUserRecord> list() {
     return store.users();
-  }
-
-  /** Switches an account on or off; switching off ends its sessions. */
-  public StaffUserRecord setActive(long id, boolean active) {
-    StaffUserRecord u = store.findUser(id).orElseThrow(() -> InvalidInput.of("user", "No such account."));
-    store.updateUser(id, u.displayName(), u.role(), active, u.grants());
-    if (!active) {
-      store.deleteSessionsOf(id);
-    }
-    return store.findUser(id).orElseThrow();
   }
 
   /** Parses grants written as {@code jurisdiction} or {@code jurisdiction:agency}, one per line. */

@@ -18,12 +18,13 @@ import org.civic311.server.storage.RequestChange;
 import org.civic311.server.storage.RequestRecord;
 import org.civic311.server.storage.RequestStore;
 import org.civic311.server.storage.ServiceRecord;
+import org.civic311.server.storage.Transactions;
 import org.civic311.server.storage.UpdateStore;
 
 /**
  * The actions staff take on one request. Each checks that the member may work the request,
- * validates, applies the change in the store, and writes the audit log. Public updates go into
- * the same history as updates posted through the API, so they show in {@code GET
+ * validates, then applies the change and writes its audit entry in one transaction. Public
+ * updates go into the same history as updates posted through the API, so they show in {@code GET
  * servicerequestupdates} and in {@code extensions=true}.
  */
 public final class Casework {
@@ -32,15 +33,17 @@ public final class Casework {
   private final RequestStore requests;
   private final UpdateStore updates;
   private final CaseworkStore store;
+  private final Transactions transactions;
   private final AuditLog audit;
   private final Clock clock;
 
   public Casework(Jurisdictions jurisdictions, RequestStore requests, UpdateStore updates, CaseworkStore store,
-      AuditLog audit, Clock clock) {
+      Transactions transactions, AuditLog audit, Clock clock) {
     this.jurisdictions = jurisdictions;
     this.requests = requests;
     this.updates = updates;
     this.store = store;
+    this.transactions = transactions;
     this.audit = audit;
     this.clock = clock;
   }
@@ -92,14 +95,16 @@ public final class Casework {
       throw InvalidInput.of("note", "Keep the note under " + MAX_NOTE + " characters.");
     }
     long now = clock.millis();
-    updates.insert(new NewUpdate(jurisdictionId, id, null, s.wireName(),
-        s.core().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).orElse(null), text, now, now, null, null,
-        List.of()));
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("status", s.wireName());
     after.put("note", text);
-    audit.record(actor, "public_update", "request", Long.toString(id), jurisdictionId,
-        nullable("status", r.extendedStatus() != null ? r.extendedStatus() : r.status()), after);
+    transactions.run(tx -> {
+      tx.updates().insert(new NewUpdate(jurisdictionId, id, null, s.wireName(),
+          s.core().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).orElse(null), text, now, now, null, null,
+          List.of()));
+      audit.record(tx, actor, "public_update", "request", Long.toString(id), jurisdictionId,
+          nullable("status", r.extendedStatus() != null ? r.extendedStatus() : r.status()), after);
+    });
   }
 
   public InternalNoteRecord internalNote(AuditLog.Actor actor, String jurisdictionId, long id, String body) {
@@ -111,9 +116,12 @@ public final class Casework {
     if (text.length() > MAX_NOTE) {
       throw InvalidInput.of("body", "Keep the note under " + MAX_NOTE + " characters.");
     }
-    InternalNoteRecord note = store.addNote(id, actor.member().id(), text, clock.millis());
-    audit.record(actor, "internal_note", "request", Long.toString(id), jurisdictionId, null, Map.of("note", text));
-    return note;
+    return transactions.call(tx -> {
+      InternalNoteRecord note = tx.casework().addNote(id, actor.member().id(), text, clock.millis());
+      audit.record(tx, actor, "internal_note", "request", Long.toString(id), jurisdictionId, null,
+          Map.of("note", text));
+      return note;
+    });
   }
 
   public void assign(AuditLog.Actor actor, String jurisdictionId, long id, String agency) {
@@ -122,8 +130,7 @@ public final class Casework {
     if (a != null && a.length() > 200) {
       throw InvalidInput.of("agency", "Keep the agency under 200 characters.");
     }
-    store.change(jurisdictionId, id, RequestChange.none(clock.millis()).agency(a));
-    audit.record(actor, "assign", "request", Long.toString(id), jurisdictionId,
+    change(actor, r, RequestChange.none(clock.millis()).agency(a), "assign",
         nullable("agency_responsible", r.agencyResponsible()), nullable("agency_responsible", a));
   }
 
@@ -140,8 +147,7 @@ public final class Casework {
         throw InvalidInput.of("expected", "Give a date and time such as 2026-12-01T09:00.");
       }
     }
-    store.change(jurisdictionId, id, RequestChange.none(clock.millis()).expected(at));
-    audit.record(actor, "set_expected", "request", Long.toString(id), jurisdictionId,
+    change(actor, r, RequestChange.none(clock.millis()).expected(at), "set_expected",
         nullable("expected_at", r.expectedAt()), nullable("expected_at", at));
   }
 
@@ -150,8 +156,7 @@ public final class Casework {
     Catalogue c = jurisdictions.resolve(Optional.of(jurisdictionId));
     ServiceRecord s = c.find(serviceCode == null ? "" : serviceCode.trim()).filter(x -> !x.retired())
         .orElseThrow(() -> InvalidInput.of("service_code", "Choose a current service."));
-    store.change(jurisdictionId, id, RequestChange.none(clock.millis()).service(s.code(), s.name()));
-    audit.record(actor, "recategorise", "request", Long.toString(id), jurisdictionId,
+    change(actor, r, RequestChange.none(clock.millis()).service(s.code(), s.name()), "recategorise",
         Map.of("service_code", r.serviceCode()), Map.of("service_code", s.code()));
   }
 
@@ -181,11 +186,13 @@ public final class Casework {
       throw InvalidInput.of("note", "Keep the note under " + MAX_NOTE + " characters.");
     }
     long now = clock.millis();
-    store.change(jurisdictionId, id, RequestChange.none(now).duplicateOf(original));
-    updates.insert(new NewUpdate(jurisdictionId, id, null, ExtendedStatus.DUPLICATE.wireName(), "closed", said, now,
-        now, null, null, List.of()));
-    audit.record(actor, "mark_duplicate", "request", Long.toString(id), jurisdictionId,
-        nullable("duplicate_of", r.duplicateOf()), Map.of("duplicate_of", original, "status", "duplicate"));
+    transactions.run(tx -> {
+      tx.casework().change(jurisdictionId, id, RequestChange.none(now).duplicateOf(original));
+      tx.updates().insert(new NewUpdate(jurisdictionId, id, null, ExtendedStatus.DUPLICATE.wireName(), "closed", said,
+          now, now, null, null, List.of()));
+      audit.record(tx, actor, "mark_duplicate", "request", Long.toString(id), jurisdictionId,
+          nullable("duplicate_of", r.duplicateOf()), Map.of("duplicate_of", original, "status", "duplicate"));
+    });
   }
 
   /** Hides the request from every public answer (moderation); a reason is required. */
@@ -198,16 +205,23 @@ public final class Casework {
     if (why.length() > 500) {
       throw InvalidInput.of("reason", "Keep the reason under 500 characters.");
     }
-    store.change(jurisdictionId, id, RequestChange.none(clock.millis()).hidden(why));
-    audit.record(actor, "hide", "request", Long.toString(id), jurisdictionId,
+    change(actor, r, RequestChange.none(clock.millis()).hidden(why), "hide",
         nullable("hidden_reason", r.hiddenReason()), Map.of("hidden_reason", why));
   }
 
   public void unhide(AuditLog.Actor actor, String jurisdictionId, long id) {
     RequestRecord r = workable(actor, jurisdictionId, id);
-    store.change(jurisdictionId, id, RequestChange.none(clock.millis()).hidden(null));
-    audit.record(actor, "unhide", "request", Long.toString(id), jurisdictionId,
+    change(actor, r, RequestChange.none(clock.millis()).hidden(null), "unhide",
         nullable("hidden_reason", r.hiddenReason()), nullable("hidden_reason", null));
+  }
+
+  /** Changes fields of a request and records the action, in one transaction. */
+  private void change(AuditLog.Actor actor, RequestRecord r, RequestChange change, String action,
+      Map<String, ?> before, Map<String, ?> after) {
+    transactions.run(tx -> {
+      tx.casework().change(r.jurisdictionId(), r.id(), change);
+      audit.record(tx, actor, action, "request", Long.toString(r.id()), r.jurisdictionId(), before, after);
+    });
   }
 
   private RequestRecord workable(AuditLog.Actor actor, String jurisdictionId, long id) {

@@ -17,25 +17,29 @@ import org.civic311.server.domain.Jurisdictions;
 import org.civic311.server.storage.CaseworkStore;
 import org.civic311.server.storage.CatalogueStore;
 import org.civic311.server.storage.ServiceRecord;
+import org.civic311.server.storage.Transactions;
 
 /**
  * Administrators edit the service catalogue here. A change moves the jurisdiction's discovery
  * changeset, this node reloads at once and other nodes within their refresh interval. Once a
  * jurisdiction's catalogue is edited here, the configuration file no longer overwrites it. A
  * service that requests use can be retired (hidden from {@code GET services}) but not deleted.
+ * Each change commits with its audit entry.
  */
 public final class CatalogueEditor {
   private final Jurisdictions jurisdictions;
   private final CatalogueStore store;
   private final CaseworkStore casework;
+  private final Transactions transactions;
   private final AuditLog audit;
   private final Clock clock;
 
-  public CatalogueEditor(Jurisdictions jurisdictions, CatalogueStore store, CaseworkStore casework, AuditLog audit,
-      Clock clock) {
+  public CatalogueEditor(Jurisdictions jurisdictions, CatalogueStore store, CaseworkStore casework,
+      Transactions transactions, AuditLog audit, Clock clock) {
     this.jurisdictions = jurisdictions;
     this.store = store;
     this.casework = casework;
+    this.transactions = transactions;
     this.audit = audit;
     this.clock = clock;
   }
@@ -87,10 +91,12 @@ public final class CatalogueEditor {
     if (!faults.isEmpty()) {
       throw new InvalidInput(faults);
     }
-    store.saveService(jurisdictionId, service, clock.millis());
+    transactions.run(tx -> {
+      tx.catalogue().saveService(jurisdictionId, service, clock.millis());
+      audit.record(tx, actor, existing ? "edit_service" : "create_service", "service", service.code(),
+          jurisdictionId, before.map(CatalogueEditor::state).orElse(null), state(service));
+    });
     jurisdictions.reload();
-    audit.record(actor, existing ? "edit_service" : "create_service", "service", service.code(), jurisdictionId,
-        before.map(CatalogueEditor::state).orElse(null), state(service));
     return service;
   }
 
@@ -98,21 +104,27 @@ public final class CatalogueEditor {
   public void setRetired(AuditLog.Actor actor, String jurisdictionId, String code, boolean retired) {
     catalogue(actor.member(), jurisdictionId);
     ServiceRecord s = stored(jurisdictionId, code).orElseThrow(() -> new NotFound("There is no service '" + code + "'."));
-    store.setRetired(jurisdictionId, code, retired, clock.millis());
+    transactions.run(tx -> {
+      if (!tx.catalogue().setRetired(jurisdictionId, code, retired, clock.millis())) {
+        throw new NotFound("There is no service '" + code + "'.");
+      }
+      audit.record(tx, actor, retired ? "retire_service" : "restore_service", "service", code, jurisdictionId,
+          Map.of("retired", s.retired()), Map.of("retired", retired));
+    });
     jurisdictions.reload();
-    audit.record(actor, retired ? "retire_service" : "restore_service", "service", code, jurisdictionId,
-        Map.of("retired", s.retired()), Map.of("retired", retired));
   }
 
   /** Deletes a service no request uses; one that is used must be retired instead. */
   public void delete(AuditLog.Actor actor, String jurisdictionId, String code) {
     catalogue(actor.member(), jurisdictionId);
     ServiceRecord s = stored(jurisdictionId, code).orElseThrow(() -> new NotFound("There is no service '" + code + "'."));
-    if (!store.deleteUnused(jurisdictionId, code, clock.millis())) {
-      throw InvalidInput.of("code", "Requests use this service, so it can only be retired.");
-    }
+    transactions.run(tx -> {
+      if (!tx.catalogue().deleteUnused(jurisdictionId, code, clock.millis())) {
+        throw InvalidInput.of("code", "Requests use this service, so it can only be retired.");
+      }
+      audit.record(tx, actor, "delete_service", "service", code, jurisdictionId, state(s), null);
+    });
     jurisdictions.reload();
-    audit.record(actor, "delete_service", "service", code, jurisdictionId, state(s), null);
   }
 
   public List<org.civic311.server.storage.ResponseTemplateRecord> templates(StaffMember member, String jurisdictionId) {
@@ -144,23 +156,28 @@ public final class CatalogueEditor {
     if (!faults.isEmpty()) {
       throw new InvalidInput(faults);
     }
-    var saved = casework.addTemplate(new org.civic311.server.storage.ResponseTemplateRecord(0, jurisdictionId, code,
-        t, b, st == null ? null : org.civic311.georeport.ExtendedStatus.parse(st).get().wireName()));
+    String wireStatus = st == null ? null : org.civic311.georeport.ExtendedStatus.parse(st).get().wireName();
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("service_code", code);
     after.put("title", t);
     after.put("body", b);
-    after.put("status", saved.status());
-    audit.record(actor, "add_template", "template", Long.toString(saved.id()), jurisdictionId, null, after);
+    after.put("status", wireStatus);
+    transactions.run(tx -> {
+      var saved = tx.casework().addTemplate(new org.civic311.server.storage.ResponseTemplateRecord(0, jurisdictionId,
+          code, t, b, wireStatus));
+      audit.record(tx, actor, "add_template", "template", Long.toString(saved.id()), jurisdictionId, null, after);
+    });
   }
 
   public void deleteTemplate(AuditLog.Actor actor, String jurisdictionId, long id) {
     catalogue(actor.member(), jurisdictionId);
     var before = casework.templates(jurisdictionId).stream().filter(t -> t.id() == id).findFirst()
         .orElseThrow(() -> new NotFound("There is no template " + id + "."));
-    casework.deleteTemplate(jurisdictionId, id);
-    audit.record(actor, "delete_template", "template", Long.toString(id), jurisdictionId,
-        Map.of("title", before.title(), "body", before.body()), null);
+    transactions.run(tx -> {
+      tx.casework().deleteTemplate(jurisdictionId, id);
+      audit.record(tx, actor, "delete_template", "template", Long.toString(id), jurisdictionId,
+          Map.of("title", before.title(), "body", before.body()), null);
+    });
   }
 
   private static ServiceRecord check(ServiceDraft d, Map<String, String> faults, boolean retired) {

@@ -5,16 +5,22 @@ import java.util.Map;
 import org.civic311.server.domain.ApiKeys;
 import org.civic311.server.domain.Jurisdictions;
 import org.civic311.server.storage.ApiKeyRecord;
+import org.civic311.server.storage.Transactions;
 
-/** API keys as administrators manage them: issue, label, revoke, see use. Audited; never logs a key. */
+/**
+ * API keys as administrators manage them: issue, label, revoke, see use. Each change commits with
+ * its audit entry; a key itself is never logged.
+ */
 public final class KeyOffice {
   private final ApiKeys keys;
   private final Jurisdictions jurisdictions;
+  private final Transactions transactions;
   private final AuditLog audit;
 
-  public KeyOffice(ApiKeys keys, Jurisdictions jurisdictions, AuditLog audit) {
+  public KeyOffice(ApiKeys keys, Jurisdictions jurisdictions, Transactions transactions, AuditLog audit) {
     this.keys = keys;
     this.jurisdictions = jurisdictions;
+    this.transactions = transactions;
     this.audit = audit;
   }
 
@@ -34,10 +40,12 @@ public final class KeyOffice {
     if (l.isEmpty() || l.length() > 100) {
       throw InvalidInput.of("label", "Name the application the key is for (at most 100 characters).");
     }
-    ApiKeys.IssuedKey issued = keys.issue(j, l, "staff");
-    audit.record(actor, "issue_key", "api_key", Long.toString(issued.record().id()), j, null,
-        Map.of("label", l, "prefix", issued.record().keyPrefix()));
-    return issued;
+    return transactions.call(tx -> {
+      ApiKeys.IssuedKey issued = keys.issue(tx, j, l, "staff");
+      audit.record(tx, actor, "issue_key", "api_key", Long.toString(issued.record().id()), j, null,
+          Map.of("label", l, "prefix", issued.record().keyPrefix()));
+      return issued;
+    });
   }
 
   public void revoke(AuditLog.Actor actor, long id) {
@@ -47,9 +55,13 @@ public final class KeyOffice {
     if (k.revoked()) {
       throw InvalidInput.of("key", "Key " + k.keyPrefix() + "… is already revoked.");
     }
-    keys.revoke(id);
-    audit.record(actor, "revoke_key", "api_key", Long.toString(id), k.jurisdictionId(),
-        Map.of("label", k.label(), "revoked", false), Map.of("label", k.label(), "revoked", true));
+    transactions.run(tx -> {
+      if (!keys.revoke(tx, id)) {
+        throw InvalidInput.of("key", "Key " + k.keyPrefix() + "… is already revoked.");
+      }
+      audit.record(tx, actor, "revoke_key", "api_key", Long.toString(id), k.jurisdictionId(),
+          Map.of("label", k.label(), "revoked", false), Map.of("label", k.label(), "revoked", true));
+    });
   }
 
   static void requireAdministrator(StaffMember member) {

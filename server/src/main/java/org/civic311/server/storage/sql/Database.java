@@ -3,6 +3,7 @@ package org.civic311.server.storage.sql;
 import org.civic311.server.storage.ApiKeyStore;
 import org.civic311.server.storage.CatalogueStore;
 import org.civic311.server.storage.RequestStore;
+import org.civic311.server.storage.Transactions;
 import org.civic311.server.storage.UpdateStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -15,12 +16,14 @@ import org.jdbi.v3.core.Jdbi;
 public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final Jdbi reads;
+  private final Reader pooledReads;
   private final Jdbi writes;
   private final Writer writer;
 
   private Database(Dialect dialect) {
     this.dialect = dialect;
     this.reads = Jdbi.create(dialect.readPool());
+    this.pooledReads = Reader.pooled(reads);
     this.writes = Jdbi.create(dialect.writePool());
     this.writer = dialect.singleWriter() ? new GroupCommit(writes) : Writer.direct(writes);
   }
@@ -88,19 +91,19 @@ public final class Database implements AutoCloseable {
   }
 
   public UpdateStore updates() {
-    return new SqlUpdateStore(reads, writer, dialect);
+    return new SqlUpdateStore(pooledReads, writer, dialect);
   }
 
   public CatalogueStore catalogue() {
-    return new SqlCatalogueStore(reads, writes, dialect);
+    return new SqlCatalogueStore(pooledReads, Writer.direct(writes), dialect);
   }
 
   public org.civic311.server.storage.StaffStore staff() {
-    return new SqlStaffStore(reads, writer);
+    return new SqlStaffStore(pooledReads, writer);
   }
 
   public org.civic311.server.storage.AuditStore audit() {
-    return new SqlAuditStore(reads, writer);
+    return new SqlAuditStore(pooledReads, writer);
   }
 
   public org.civic311.server.storage.FollowerStore followers() {
@@ -108,11 +111,16 @@ public final class Database implements AutoCloseable {
   }
 
   public org.civic311.server.storage.CaseworkStore casework() {
-    return new SqlCaseworkStore(reads, writer, dialect);
+    return new SqlCaseworkStore(pooledReads, writer, dialect);
+  }
+
+  /** Transactions spanning several stores: a staff action and its audit entry commit together. */
+  public Transactions transactions() {
+    return new SqlTransactions(writer, dialect);
   }
 
   public ApiKeyStore apiKeys() {
-    return new SqlApiKeyStore(reads, writes);
+    return new SqlApiKeyStore(pooledReads, Writer.direct(writes));
   }
 
   @Override

@@ -57,6 +57,10 @@ final class GroupCommit implements Writer {
     if (closed) {
       throw new IllegalStateException("the database is closed");
     }
+    if (Thread.currentThread() == thread) {
+      // A unit that queues another unit would wait for its own batch to commit, for ever.
+      throw new IllegalStateException("a write inside a transaction must go through that transaction's stores");
+    }
     Unit<T> unit = new Unit<>(work, new CompletableFuture<>());
     try {
       if (!queue.offer(unit, 30, TimeUnit.SECONDS)) {

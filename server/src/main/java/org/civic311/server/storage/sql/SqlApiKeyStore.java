@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.civic311.server.storage.ApiKeyRecord;
 import org.civic311.server.storage.ApiKeyStore;
-import org.jdbi.v3.core.Jdbi;
 
 final class SqlApiKeyStore implements ApiKeyStore {
   // Use is counted from the requests a key posted (index service_requests_by_key), so that
@@ -14,10 +13,10 @@ final class SqlApiKeyStore implements ApiKeyStore {
   private static final String COLUMNS = "k.id, k.jurisdiction_id, k.key_prefix, k.label, k.source, k.created_at,"
       + " k.revoked_at, (SELECT MAX(r.requested_at) FROM service_requests r WHERE r.api_key_id = k.id)"
       + " AS last_used_at, (SELECT COUNT(*) FROM service_requests r WHERE r.api_key_id = k.id) AS request_count";
-  private final Jdbi reads;
-  private final Jdbi writes;
+  private final Reader reads;
+  private final Writer writes;
 
-  SqlApiKeyStore(Jdbi reads, Jdbi writes) {
+  SqlApiKeyStore(Reader reads, Writer writes) {
     this.reads = reads;
     this.writes = writes;
   }

@@ -4,13 +4,12 @@ import java.util.List;
 import org.civic311.server.storage.AuditEntry;
 import org.civic311.server.storage.AuditQuery;
 import org.civic311.server.storage.AuditStore;
-import org.jdbi.v3.core.Jdbi;
 
 final class SqlAuditStore implements AuditStore {
-  private final Jdbi reads;
+  private final Reader reads;
   private final Writer writes;
 
-  SqlAuditStore(Jdbi reads, Writer writes) {
+  SqlAuditStore(Reader reads, Writer writes) {
     this.reads = reads;
     this.writes = writes;
   }

@@ -7,14 +7,13 @@ import org.civic311.server.storage.CaseworkStore;
 import org.civic311.server.storage.InternalNoteRecord;
 import org.civic311.server.storage.RequestChange;
 import org.civic311.server.storage.ResponseTemplateRecord;
-import org.jdbi.v3.core.Jdbi;
 
 final class SqlCaseworkStore implements CaseworkStore {
-  private final Jdbi reads;
+  private final Reader reads;
   private final Writer writes;
   private final Dialect dialect;
 
-  SqlCaseworkStore(Jdbi reads, Writer writes, Dialect dialect) {
+  SqlCaseworkStore(Reader reads, Writer writes, Dialect dialect) {
     this.reads = reads;
     this.writes = writes;
     this.dialect = dialect;

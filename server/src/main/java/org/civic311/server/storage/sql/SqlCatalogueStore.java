@@ -10,14 +10,13 @@ import org.civic311.server.storage.CatalogueStore;
 import org.civic311.server.storage.JurisdictionRecord;
 import org.civic311.server.storage.ServiceRecord;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 final class SqlCatalogueStore implements CatalogueStore {
-  private final Jdbi reads;
-  private final Jdbi writes;
+  private final Reader reads;
+  private final Writer writes;
   private final Dialect dialect;
 
-  SqlCatalogueStore(Jdbi reads, Jdbi writes, Dialect dialect) {
+  SqlCatalogueStore(Reader reads, Writer writes, Dialect dialect) {
     this.reads = reads;
     this.writes = writes;
     this.dialect = dialect;

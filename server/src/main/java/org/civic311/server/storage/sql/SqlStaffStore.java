@@ -12,15 +12,14 @@ import org.civic311.server.storage.StaffSessionRecord;
 import org.civic311.server.storage.StaffStore;
 import org.civic311.server.storage.StaffUserRecord;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 final class SqlStaffStore implements StaffStore {
   private static final String USER_COLUMNS = "id, username, display_name, password_hash, role, active, created_at,"
       + " failed_logins, locked_until";
-  private final Jdbi reads;
+  private final Reader reads;
   private final Writer writes;
 
-  SqlStaffStore(Jdbi reads, Writer writes) {
+  SqlStaffStore(Reader reads, Writer writes) {
     this.reads = reads;
     this.writes = writes;
   }

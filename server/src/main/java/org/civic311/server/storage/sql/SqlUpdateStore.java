@@ -13,14 +13,13 @@ import org.civic311.server.storage.NewUpdate;
 import org.civic311.server.storage.UpdateRecord;
 import org.civic311.server.storage.UpdateStore;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 final class SqlUpdateStore implements UpdateStore {
-  private final Jdbi reads;
+  private final Reader reads;
   private final Writer writes;
   private final Dialect dialect;
 
-  SqlUpdateStore(Jdbi reads, Writer writes, Dialect dialect) {
+  SqlUpdateStore(Reader reads, Writer writes, Dialect dialect) {
     this.reads = reads;
     this.writes = writes;
     this.dialect = dialect;

@@ -1,5 +1,6 @@
 package org.civic311.server.web.staff;
 
+import org.civic311.server.domain.staff.AccountOffice;
 import org.civic311.server.domain.staff.Accounts;
 import org.civic311.server.domain.staff.AuditLog;
 import org.civic311.server.domain.staff.CatalogueEditor;
@@ -9,5 +10,5 @@ import org.civic311.server.domain.staff.Queue;
 import org.civic311.server.domain.staff.Sessions;
 
 /** The domain objects the staff pages call, made once by the application. */
-public record StaffServices(Accounts accounts, Sessions sessions, Queue queue, Casework casework, KeyOffice keys,
-    CatalogueEditor catalogue, AuditLog audit, Frame.MapView map) {}
+public record StaffServices(Accounts accounts, AccountOffice accountOffice, Sessions sessions, Queue queue,
+    Casework casework, KeyOffice keys, CatalogueEditor catalogue, AuditLog audit, Frame.MapView map) {}

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.civic311.server.domain.staff.AccountOffice;
 import org.civic311.server.domain.staff.Accounts;
 import org.civic311.server.domain.staff.InvalidInput;
 import org.civic311.server.domain.staff.NotPermitted;
 import org.civic311.server.domain.staff.StaffMember;
-import org.civic311.server.storage.StaffGrant;
 import org.civic311.server.storage.StaffUserRecord;
 
 /** Staff accounts: list, create, switch off and on. Administrators only. */
@@ -35,15 +35,10 @@ public final class UsersPage {
   }
 
   PageReply create(Exchange x) {
-    StaffMember member = admin(x);
+    admin(x);
     try {
-      StaffUserRecord u = services.accounts().create(x.field("username"), x.field("display_name"),
-          x.field("password"), x.field("role"), Accounts.parseGrants(x.field("grants")));
-      Map<String, Object> after = new LinkedHashMap<>();
-      after.put("username", u.username());
-      after.put("role", u.role());
-      after.put("grants", grants(u.grants()));
-      services.audit().record(x.actor(), "create_user", "account", u.username(), null, null, after);
+      services.accountOffice().create(x.actor(), x.field("username"), x.field("display_name"), x.field("password"),
+          x.field("role"), Accounts.parseGrants(x.field("grants")));
     } catch (InvalidInput e) {
       Map<String, String> entered = new LinkedHashMap<>();
       for (String name : List.of("username", "display_name", "role", "grants")) {
@@ -60,9 +55,7 @@ public final class UsersPage {
     if (id == member.id() && !active) {
       throw new PageFailure(400, "You cannot switch off your own account.");
     }
-    StaffUserRecord u = services.accounts().setActive(id, active);
-    services.audit().record(x.actor(), active ? "activate_user" : "deactivate_user", "account", u.username(), null,
-        Map.of("active", !active), Map.of("active", active));
+    services.accountOffice().setActive(x.actor(), id, active);
     return PageReply.seeOther(StaffPages.ROOT + "/users?done=saved");
   }
 
@@ -78,15 +71,11 @@ public final class UsersPage {
     StaffMember member = admin(x);
     List<UserRow> rows = new ArrayList<>();
     for (StaffUserRecord u : services.accounts().list()) {
-      rows.add(new UserRow(u.id(), u.username(), u.displayName(), u.role(), u.active(), grants(u.grants()),
+      rows.add(new UserRow(u.id(), u.username(), u.displayName(), u.role(), u.active(),
+          AccountOffice.grants(u.grants()),
           Views.time(u.createdAt(), java.time.ZoneOffset.UTC)));
     }
     Frame frame = new Frame("Accounts", member, Views.csrf(x), "users", QueuePage.notice(x), null);
     return PageReply.html(status, templates.render("users", new UsersView(frame, rows, errors, entered)));
-  }
-
-  private static String grants(List<StaffGrant> grants) {
-    return String.join(", ", grants.stream()
-        .map(g -> g.jurisdictionId() + (g.agency() == null ? "" : ":" + g.agency())).toList());
   }
 }
