@@ -82,6 +82,23 @@ public final class Database implements AutoCloseable {
     dialect.refreshStatistics();
   }
 
+  /**
+   * Index upkeep the database does not do by itself (on SQLite: merging the full-text index,
+   * fresh planner statistics), in short write steps; returns how many steps did work. Safe while
+   * serving, and on every node at once.
+   */
+  public int tidyIndexes() {
+    return dialect.tidyIndexes();
+  }
+
+  /**
+   * How the database runs the statement a search for {@code q} sends: the statement, its plan (on
+   * PostgreSQL executed, with timings) and on SQLite the time of one execution.
+   */
+  public String explainSearch(org.civic311.server.storage.RequestQuery q) {
+    return new SqlRequestStore(reads, writer, dialect).explain(q);
+  }
+
   public String dialectName() {
     return dialect.name();
   }

@@ -33,24 +33,37 @@ interface Dialect {
   void resetIdentity(Handle h, String table);
 
   /**
-   * A condition keeping requests (alias {@code r}) whose location lies in the box
-   * {@code :min_lon, :min_lat, :max_lon, :max_lat}, backed by the dialect's spatial index.
+   * How to find requests (alias {@code r}) in a place: the box bound as {@code :min_lon, :min_lat,
+   * :max_lon, :max_lat} and, for a circle, within {@code :radius} metres of {@code :lat, :lon}
+   * (the box then holds the circle); the window bounds {@code :from} and {@code :to} on
+   * {@code requested_at} are bound when {@code place} has them. A dialect may count candidates
+   * first ({@code h}) to pick the cheaper plan.
    */
-  String boxCondition();
+  PlaceSearch placeSearch(Handle h, Place place);
+
+  /** A place to search, as bound in the statement; {@code from} and {@code to} may be null. */
+  record Place(org.civic311.server.storage.RequestQuery.Box box, boolean boxGiven, boolean circle, Long from,
+      Long to) {}
 
   /**
-   * A condition keeping requests (alias {@code r}) within {@code :radius} metres of
-   * {@code :lat, :lon} on a sphere; the box {@code :min_lon ... :max_lat} around the circle is
-   * bound as well, for dialects that prefilter with it.
+   * The parts of a search by place.
+   *
+   * @param from      a FROM clause led by the place index, giving requests as {@code r}, or null
+   *                  when the plain table is the better start
+   * @param condition what every request must meet (the exact place), whatever leads
+   * @param indexed   a condition through the place index, for when {@code from} is not used; may
+   *                  be empty
+   * @param newest    the ORDER BY that gives newest first when {@code from} leads, or null
    */
-  String circleCondition();
+  record PlaceSearch(String from, String condition, String indexed, String newest) {}
 
   /**
    * How to find requests (alias {@code r}) matching the words bound as {@code :text}: the FROM
    * clause, an extra condition (may be empty) and the ORDER BY term for relevance, best first.
-   * A dialect may look at the words first ({@code h}) to pick the cheaper plan.
+   * A dialect may look at the words first ({@code h}) to pick the cheaper plan for a page that
+   * ends {@code pageEnd} rows into the results.
    */
-  TextSearch textSearch(Handle h, String text, boolean byRelevance);
+  TextSearch textSearch(Handle h, String text, boolean byRelevance, long pageEnd);
 
   /** How the dialect writes {@code words} (letters and digits only) as the {@code :text} value. */
   String textParameter(java.util.List<String> words);
@@ -66,6 +79,12 @@ interface Dialect {
 
   /** Brings the planner's statistics up to date where the database does not do it itself. */
   void refreshStatistics();
+
+  /**
+   * Maintenance the database does not do by itself, in short steps so writers are never held up
+   * for long; returns how many steps did work.
+   */
+  int tidyIndexes();
 
   /** Closes the pools. */
   void close();

@@ -121,49 +121,92 @@ final class SqlRequestStore implements RequestStore {
 
   @Override
   public List<RequestRecord> search(RequestQuery q) {
-    return Guard.call("search requests", () -> reads.withHandle(h -> {
-      String words = q.words().isEmpty() ? null : dialect.textParameter(q.words());
-      Dialect.TextSearch text = words == null ? null : dialect.textSearch(h, words, q.byRelevance());
-      String sql = sql(q, text);
-      Query query = h.createQuery(sql)
-          .bind("j", q.jurisdictionId())
-          .bind("limit", q.limit())
-          .bind("offset", q.offset());
-      bindIfSet(query, "from", q.requestedFrom());
-      bindIfSet(query, "to", q.requestedTo());
-      bindIfSet(query, "updated_from", q.updatedFrom());
-      bindIfSet(query, "updated_to", q.updatedTo());
-      if (!q.serviceCodes().isEmpty()) {
-        query.bindList("codes", q.serviceCodes());
+    return Guard.call("search requests", () -> reads.withHandle(h -> bound(h, q, "")
+        .map((rs, ctx) -> row(rs)).list()));
+  }
+
+  /**
+   * How the database runs the statement {@link #search} sends for {@code q}, with the same plan
+   * choices and values: the plan (on PostgreSQL with its timings), then, on SQLite, the time of one
+   * execution. For benchmarks and for operators looking into a slow search.
+   */
+  String explain(RequestQuery q) {
+    return Guard.call("explain a search", () -> reads.withHandle(h -> {
+      StringBuilder out = new StringBuilder();
+      out.append("SQL: ").append(sqlOf(h, q)).append('\n');
+      boolean sqlite = dialect.name().equals("sqlite");
+      Query plan = bound(h, q, sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN (ANALYZE, BUFFERS) ");
+      java.util.Map<Integer, Integer> depth = new java.util.HashMap<>();
+      plan.map((rs, ctx) -> {
+        if (!sqlite) {
+          return rs.getString(1);
+        }
+        int d = depth.getOrDefault(rs.getInt("parent"), -1) + 1;
+        depth.put(rs.getInt("id"), d);
+        return "  ".repeat(d) + "- " + rs.getString("detail");
+      }).forEach(l -> out.append(l).append('\n'));
+      if (sqlite) {
+        long t0 = System.nanoTime();
+        int rows = bound(h, q, "").map((rs, ctx) -> 1).list().size();
+        out.append(String.format("executed: %.1f ms, %d rows%n", (System.nanoTime() - t0) / 1e6, rows));
       }
-      if (!q.statuses().isEmpty()) {
-        query.bindList("statuses", q.statuses());
-      }
-      if (!q.agencies().isEmpty()) {
-        query.bindList("agencies", q.agencies());
-      }
-      if (q.box() != null) {
-        bindBox(query, q.box());
-      }
-      if (q.near() != null) {
-        RequestQuery.Circle c = q.near();
-        double dLat = Math.toDegrees(c.radiusMeters() / 6371008.7714);
-        double dLon = dLat / Math.max(Math.cos(Math.toRadians(c.lat())), 1e-6);
-        bindBox(query, new RequestQuery.Box(c.lon() - dLon, c.lat() - dLat, c.lon() + dLon, c.lat() + dLat));
-        query.bind("lat", c.lat()).bind("lon", c.lon()).bind("radius", c.radiusMeters());
-      }
-      if (text != null) {
-        query.bind("text", words);
-      }
-      RequestQuery.Staff staff = q.staff();
-      if (!staff.extendedStatuses().isEmpty()) {
-        query.bindList("extended", staff.extendedStatuses());
-      }
-      if (staff.overdueAt() != null) {
-        query.bind("overdue_at", staff.overdueAt());
-      }
-      return query.map((rs, ctx) -> row(rs)).list();
+      return out.toString();
     }));
+  }
+
+  private String sqlOf(org.jdbi.v3.core.Handle h, RequestQuery q) {
+    return sql(q, textSearch(h, q), placeSearch(h, q));
+  }
+
+  private Dialect.TextSearch textSearch(org.jdbi.v3.core.Handle h, RequestQuery q) {
+    return q.words().isEmpty() ? null
+        : dialect.textSearch(h, dialect.textParameter(q.words()), q.byRelevance(), (long) q.offset() + q.limit());
+  }
+
+  private Dialect.PlaceSearch placeSearch(org.jdbi.v3.core.Handle h, RequestQuery q) {
+    Dialect.Place place = place(q);
+    return place == null ? null : dialect.placeSearch(h, place);
+  }
+
+  /** The search statement for {@code q}, its plans chosen and its values bound, after {@code prefix}. */
+  private Query bound(org.jdbi.v3.core.Handle h, RequestQuery q, String prefix) {
+    Dialect.TextSearch text = textSearch(h, q);
+    Dialect.Place place = place(q);
+    Query query = h.createQuery(prefix + sql(q, text, place == null ? null : dialect.placeSearch(h, place)))
+        .bind("j", q.jurisdictionId())
+        .bind("limit", q.limit())
+        .bind("offset", q.offset());
+    bindIfSet(query, "from", q.requestedFrom());
+    bindIfSet(query, "to", q.requestedTo());
+    bindIfSet(query, "updated_from", q.updatedFrom());
+    bindIfSet(query, "updated_to", q.updatedTo());
+    if (!q.serviceCodes().isEmpty()) {
+      query.bindList("codes", q.serviceCodes());
+    }
+    if (!q.statuses().isEmpty()) {
+      query.bindList("statuses", q.statuses());
+    }
+    if (!q.agencies().isEmpty()) {
+      query.bindList("agencies", q.agencies());
+    }
+    if (place != null) {
+      bindBox(query, place.box());
+    }
+    if (q.near() != null) {
+      RequestQuery.Circle c = q.near();
+      query.bind("lat", c.lat()).bind("lon", c.lon()).bind("radius", c.radiusMeters());
+    }
+    if (text != null) {
+      query.bind("text", dialect.textParameter(q.words()));
+    }
+    RequestQuery.Staff staff = q.staff();
+    if (!staff.extendedStatuses().isEmpty()) {
+      query.bindList("extended", staff.extendedStatuses());
+    }
+    if (staff.overdueAt() != null) {
+      query.bind("overdue_at", staff.overdueAt());
+    }
+    return query;
   }
 
   @Override
@@ -190,9 +233,33 @@ final class SqlRequestStore implements RequestStore {
     }));
   }
 
-  private String sql(RequestQuery q, Dialect.TextSearch text) {
+  /**
+   * The place of a query, if any: its box, or the box around its circle, or where both are given
+   * the part of the box around the circle inside the other (a request must be in both).
+   */
+  private static Dialect.Place place(RequestQuery q) {
+    if (q.box() == null && q.near() == null) {
+      return null;
+    }
+    RequestQuery.Box box = q.box();
+    if (q.near() != null) {
+      RequestQuery.Circle c = q.near();
+      double dLat = Math.toDegrees(c.radiusMeters() / 6371008.7714);
+      double dLon = dLat / Math.max(Math.cos(Math.toRadians(c.lat())), 1e-6);
+      RequestQuery.Box around = new RequestQuery.Box(c.lon() - dLon, c.lat() - dLat, c.lon() + dLon, c.lat() + dLat);
+      box = box == null ? around : new RequestQuery.Box(Math.max(box.minLon(), around.minLon()),
+          Math.max(box.minLat(), around.minLat()), Math.min(box.maxLon(), around.maxLon()),
+          Math.min(box.maxLat(), around.maxLat()));
+    }
+    return new Dialect.Place(box, q.box() != null, q.near() != null, q.requestedFrom(), q.requestedTo());
+  }
+
+  private String sql(RequestQuery q, Dialect.TextSearch text, Dialect.PlaceSearch place) {
+    // The place index may lead unless the words lead (few matches, or ranked by relevance).
+    boolean placeLeads = place != null && place.from() != null
+        && (text == null || !text.condition().isEmpty() && !q.byRelevance());
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ")
-        .append(text == null ? "service_requests r" : text.from());
+        .append(placeLeads ? place.from() : text == null ? "service_requests r" : text.from());
     sql.append(" WHERE r.jurisdiction_id = :j");
     if (q.requestedFrom() != null) {
       sql.append(" AND r.requested_at >= :from");
@@ -215,11 +282,11 @@ final class SqlRequestStore implements RequestStore {
     if (!q.agencies().isEmpty()) {
       sql.append(" AND r.agency_responsible IN (<agencies>)");
     }
-    if (q.box() != null) {
-      sql.append(" AND ").append(dialect.boxCondition());
-    }
-    if (q.near() != null) {
-      sql.append(" AND ").append(dialect.circleCondition());
+    if (place != null) {
+      if (!placeLeads && !place.indexed().isEmpty()) {
+        sql.append(" AND ").append(place.indexed());
+      }
+      sql.append(" AND ").append(place.condition());
     }
     if (text != null && !text.condition().isEmpty()) {
       sql.append(" AND ").append(text.condition());
@@ -245,7 +312,7 @@ final class SqlRequestStore implements RequestStore {
     }
     // Each order matches an index on (jurisdiction_id, <column>, requested_at DESC, id DESC).
     sql.append(switch (staff.order()) {
-      case NEWEST -> "r.requested_at DESC, r.id DESC";
+      case NEWEST -> placeLeads && place.newest() != null ? place.newest() : "r.requested_at DESC, r.id DESC";
       case OLDEST -> "r.requested_at, r.id";
       case UPDATED -> "r.updated_at DESC, r.id DESC";
       case SERVICE -> "r.service_code, r.requested_at DESC, r.id DESC";
