@@ -373,6 +373,26 @@ class StaffCatalogueHttpTest {
   }
 
   @Test
+  void everyoneWhoMayReadARequestSeesItsQuestionsEvenOnceItsServiceIsRetired() {
+    created(new ServiceForm("MURAL", "Mural damage").field("agency_responsible", "Highways")
+        .attribute("WALL", "string", true, "1", "Which wall is it on?", "", ""));
+    Answer posted = server.http().postForm(API + "/requests.json", form("api_key", TestConfig.KEY, "service_code",
+        "MURAL", "lat", "40.0", "long", "-74.0", "attribute[WALL]", "Bridge underpass"));
+    assertThat(posted.status()).as(posted.text()).isEqualTo(200);
+    String page = "/staff/requests/" + J + "/" + posted.json().get(0).get("service_request_id").asLong();
+    String answer = "<dt>Which wall is it on?</dt><dd>Bridge underpass</dd>";
+    for (StaffClient who : List.of(admin, agent, viewer)) {
+      assertThat(who.get(page).text()).contains(answer);
+    }
+
+    assertThat(admin.post(CATALOGUE + "/services/MURAL/retire").status()).isEqualTo(303);
+    assertThat(listed("MURAL")).as("retired").isNull();
+    for (StaffClient who : List.of(admin, agent, viewer)) {
+      assertThat(who.get(page).text()).as("the question of a retired service").contains(answer);
+    }
+  }
+
+  @Test
   void agentsAndViewersAreRefusedEveryCatalogueRoute() {
     List<String> gets = List.of("/staff/catalogue", "/staff/catalogue?jurisdiction=" + J, CATALOGUE + "/new",
         CATALOGUE + "/services/POT");

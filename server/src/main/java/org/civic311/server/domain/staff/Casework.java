@@ -12,6 +12,7 @@ import org.civic311.georeport.ExtendedStatus;
 import org.civic311.server.domain.Catalogue;
 import org.civic311.server.domain.Jurisdictions;
 import org.civic311.server.storage.CaseworkStore;
+import org.civic311.server.storage.CatalogueStore;
 import org.civic311.server.storage.InternalNoteRecord;
 import org.civic311.server.storage.NewUpdate;
 import org.civic311.server.storage.RequestChange;
@@ -33,16 +34,18 @@ public final class Casework {
   private final RequestStore requests;
   private final UpdateStore updates;
   private final CaseworkStore store;
+  private final CatalogueStore catalogue;
   private final Transactions transactions;
   private final AuditLog audit;
   private final Clock clock;
 
   public Casework(Jurisdictions jurisdictions, RequestStore requests, UpdateStore updates, CaseworkStore store,
-      Transactions transactions, AuditLog audit, Clock clock) {
+      CatalogueStore catalogue, Transactions transactions, AuditLog audit, Clock clock) {
     this.jurisdictions = jurisdictions;
     this.requests = requests;
     this.updates = updates;
     this.store = store;
+    this.catalogue = catalogue;
     this.transactions = transactions;
     this.audit = audit;
     this.clock = clock;
@@ -55,6 +58,17 @@ public final class Casework {
       throw new NotPermitted("You may not see request " + id + ".");
     }
     return r;
+  }
+
+  /**
+   * The service a request is filed under, retired or not, for the text of its questions; anyone
+   * who may read the request may read it.
+   */
+  public Optional<ServiceRecord> serviceOf(StaffMember member, RequestRecord r) {
+    if (!member.canRead(r)) {
+      throw new NotPermitted("You may not see request " + r.id() + ".");
+    }
+    return catalogue.services(r.jurisdictionId()).stream().filter(s -> s.code().equals(r.serviceCode())).findFirst();
   }
 
   public List<InternalNoteRecord> internalNotes(long requestId) {

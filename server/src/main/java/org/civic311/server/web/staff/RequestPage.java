@@ -137,7 +137,7 @@ public final class RequestPage {
     reporter.add(new Field("Device id", r.reporter().deviceId()));
     reporter.add(new Field("Account id", r.reporter().accountId()));
     reporter.removeIf(f -> f.value() == null || f.value().isBlank());
-    Optional<ServiceRecord> service = services.catalogue().service(adminOrSelf(member), j, r.serviceCode());
+    Optional<ServiceRecord> service = work.serviceOf(member, r);
     List<Field> answers = new ArrayList<>();
     for (Map.Entry<String, List<String>> a : r.attributes().entrySet()) {
       String question = service.flatMap(s -> s.attributes().stream().filter(q -> q.code().equals(a.getKey()))
@@ -175,12 +175,6 @@ public final class RequestPage {
         nonNull(r.agencyResponsible()), Views.inputTime(r.expectedAt(), zone), r.serviceCode(),
         r.duplicateOf() == null ? "" : r.duplicateOf().toString(), duplicates, r.lat(), r.lon(), errors,
         entered)));
-  }
-
-  /** The service's questions are read with administrator rights: reading them is not editing. */
-  private static StaffMember adminOrSelf(StaffMember m) {
-    return new StaffMember(m.id(), m.username(), m.displayName(),
-        org.civic311.server.domain.staff.Role.ADMINISTRATOR, m.grants());
   }
 
   private static Photo photo(MediaRecord m) {
