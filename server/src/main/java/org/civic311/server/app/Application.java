@@ -65,15 +65,18 @@ public final class Application implements AutoCloseable {
   private final ScheduledExecutorService refresher;
   private final Followers followers;
   private final ScheduledExecutorService mailing;
+  private final ScheduledExecutorService upkeep;
 
   private Application(Database database, WebServer web, Jurisdictions jurisdictions,
-      ScheduledExecutorService refresher, Followers followers, ScheduledExecutorService mailing) {
+      ScheduledExecutorService refresher, Followers followers, ScheduledExecutorService mailing,
+      ScheduledExecutorService upkeep) {
     this.database = database;
     this.web = web;
     this.jurisdictions = jurisdictions;
     this.refresher = refresher;
     this.followers = followers;
     this.mailing = mailing;
+    this.upkeep = upkeep;
   }
 
   /** Opens and migrates the database, applies the configuration and starts listening. */
@@ -113,7 +116,7 @@ public final class Application implements AutoCloseable {
       web.start();
       ScheduledExecutorService mailing = statusMails(config, database, mailer, web.port());
       return new Application(database, web, jurisdictions, refresher(jurisdictions, s.catalogueRefreshSeconds()),
-          followers, mailing);
+          followers, mailing, IndexUpkeep.start(database));
     } catch (Exception | Error e) {
       database.close();
       throw e;
@@ -281,6 +284,9 @@ public final class Application implements AutoCloseable {
     if (!mailing.awaitTermination(5, TimeUnit.SECONDS)) {
       mailing.shutdownNow();
     }
+    // Index upkeep stops between two of its short steps.
+    upkeep.shutdownNow();
+    upkeep.awaitTermination(5, TimeUnit.SECONDS);
     try {
       web.stop();
     } finally {

@@ -38,7 +38,11 @@ final class PostgresDialect implements Dialect {
     // Statements are prepared on the server after a few runs; a generic plan for a text or
     // place filter can be a hundred times slower than one made for the actual values. JIT
     // compiling is off: the costs of big searches switched it on, and it took longer than it saved.
-    hc.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan -c jit=off");
+    // Parallel workers are off too: every statement here is a page of at most 1,000 rows, and
+    // starting a worker took longer than the search it shared (a radius search: 48-51 ms with
+    // one worker, 31-33 ms without, on the 1M store of bench/search).
+    hc.addDataSourceProperty("options",
+        "-c plan_cache_mode=force_custom_plan -c jit=off -c max_parallel_workers_per_gather=0");
     pool = new HikariDataSource(hc);
   }
 

@@ -20,19 +20,22 @@ final class TextPlanCost {
   private TextPlanCost() {}
 
   /**
-   * True when probing is expected to be cheaper.
+   * True when probing is expected to be cheaper. The list is built from each word's matches, so
+   * it costs what all the words' matches cost together; a probe looks up every word.
    *
-   * @param inSample how many of the {@code sampled} newest requests match
+   * @param inSample how many of the {@code sampled} newest requests hold all the words
+   * @param eachInSample the sum over the words of how many of them hold that word
+   * @param words    how many words
    * @param rows     about how many requests the store holds
    * @param pageEnd  how many matches the page needs, counted from the first
    */
-  static boolean probeIsCheaper(long inSample, long sampled, long rows, long pageEnd) {
+  static boolean probeIsCheaper(long inSample, long eachInSample, int words, long sampled, long rows,
+      long pageEnd) {
     if (inSample <= 0 || sampled <= 0) {
       return false;
     }
-    double share = (double) inSample / sampled;
-    double list = share * rows * LIST_PER_MATCH;
-    double probes = pageEnd / share * PER_PROBE;
+    double list = (double) eachInSample / sampled * rows * LIST_PER_MATCH;
+    double probes = pageEnd / ((double) inSample / sampled) * PER_PROBE * words;
     return probes < list;
   }
 }
