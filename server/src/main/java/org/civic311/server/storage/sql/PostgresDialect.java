@@ -17,6 +17,10 @@ final class PostgresDialect implements Dialect {
   static final int SOCKET_TIMEOUT_S = 30;
   private static final int POOL_SIZE = 16;
   private static final long CATALOGUE_LOCK = 0x0C1C311L;
+  /** How many of the newest requests are looked at to learn how common some words are. */
+  static final long SAMPLE = 1_000;
+  /** The most requests a page of words may be expected to walk before the text index is better. */
+  static final long WALK_LIMIT = 20_000;
   private final HikariDataSource pool;
 
   PostgresDialect(String url, String user, String password) {
@@ -106,10 +110,28 @@ final class PostgresDialect implements Dialect {
     return new PlaceSearch(null, condition, "", null);
   }
 
+  /**
+   * The planner guesses how many requests hold several words as if the words were unrelated, so
+   * it takes words that go together ({@code bus stop}: 67,790 requests of 1M, guessed 4,596) for
+   * rare ones and reads them all through the text index (48 ms). So the words are first counted
+   * among the newest {@link #SAMPLE} requests: when a page would be full after walking at most
+   * {@link #WALK_LIMIT} requests newest first, the condition is written so that the text index
+   * cannot serve it ({@code IS TRUE}), and the walk is what remains (1.8 ms). Otherwise the
+   * planner chooses, as it does well for rare words. Relevance needs every match, so it always
+   * has the index.
+   */
   @Override
   public TextSearch textSearch(Handle h, String text, boolean byRelevance, long pageEnd) {
-    return new TextSearch("service_requests r", "r.search @@ plainto_tsquery('simple', :text)",
-        "ts_rank(r.search, plainto_tsquery('simple', :text)) DESC");
+    String matches = "r.search @@ plainto_tsquery('simple', :text)";
+    String relevance = "ts_rank(r.search, plainto_tsquery('simple', :text)) DESC";
+    if (byRelevance) {
+      return new TextSearch("service_requests r", matches, relevance);
+    }
+    long hits = h.createQuery("SELECT COUNT(*) FROM (SELECT search FROM service_requests ORDER BY id DESC LIMIT "
+            + SAMPLE + ") s WHERE search @@ plainto_tsquery('simple', :text)")
+        .bind("text", text).mapTo(Long.class).one();
+    boolean walk = hits > 0 && pageEnd * SAMPLE / hits <= WALK_LIMIT;
+    return new TextSearch("service_requests r", walk ? "(" + matches + ") IS TRUE" : matches, relevance);
   }
 
   @Override
