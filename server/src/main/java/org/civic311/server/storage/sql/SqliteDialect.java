@@ -27,6 +27,8 @@ final class SqliteDialect implements Dialect {
   static final String TIME_UNIT = "432000000000.0";
   /** How many of the newest requests are looked at to learn how common some words are. */
   static final long SAMPLE = 10_000;
+  /** How many pages' worth of the newest matches the short list is made for. */
+  static final long RECENT_PAGES = 4;
   /** Pages of the full-text index merged in one step of {@link #tidyIndexes()}. */
   static final int MERGE_PAGES = 500;
   /** A bound on the steps of one tidying, so it always ends (about 2 GB of index at most). */
@@ -180,14 +182,15 @@ final class SqliteDialect implements Dialect {
   }
 
   /**
-   * Three plans, chosen by how many requests hold the words. Few (under {@link #MANY_MATCHES}):
-   * read the matches from the full-text index first and fetch each request by id; the cost grows
-   * with the matches. Many: walk the requests newest first, stopping at the page's end, and keep
-   * those among the matches, either tested against the whole list of matches, built once (its
-   * cost grows with the matches), or probed in the index one walked request at a time (its cost
-   * grows with how many requests must be walked to fill the page: fewer, the commoner the words).
-   * The share of matches among the newest requests tells which is cheaper. Relevance needs every
-   * match ranked, so it always reads the matches first.
+   * Plans chosen by how many requests hold the words. Few (under {@link #MANY_MATCHES}): read
+   * the matches from the full-text index first and fetch each request by id; the cost grows with
+   * the matches. Many: walk the requests newest first, stopping at the page's end, and keep those
+   * among the matches. The newest requests are tested against a short list of the matches among
+   * the newest ids, enough for {@link #RECENT_PAGES} pages at the share of matches seen among the
+   * newest {@link #SAMPLE}; older ones (an older window, or ids imported out of time order)
+   * against the whole list of matches, built once, or by a probe of the index per request,
+   * whichever {@link TextPlanCost} expects to be cheaper. Relevance needs every match ranked, so
+   * it always reads the matches first.
    */
   @Override
   public TextSearch textSearch(Handle h, String text, boolean byRelevance, long pageEnd) {
@@ -207,12 +210,16 @@ final class SqliteDialect implements Dialect {
     for (String word : words) {
       each += words.length == 1 ? all : inSample(h, word, newest - sampled);
     }
-    if (TextPlanCost.probeIsCheaper(all, each, words.length, sampled, newest, pageEnd)) {
-      return new TextSearch("service_requests r", "EXISTS (SELECT 1 FROM service_requests_text p"
-          + " WHERE p.service_requests_text MATCH :text AND p.rowid = r.id)", null);
-    }
-    return new TextSearch("service_requests r",
-        "r.id IN (SELECT rowid FROM service_requests_text WHERE service_requests_text MATCH :text)", null);
+    String older = TextPlanCost.probeIsCheaper(all, each, words.length, sampled, newest, pageEnd)
+        ? "EXISTS (SELECT 1 FROM service_requests_text p WHERE p.service_requests_text MATCH :text AND p.rowid = r.id)"
+        : "r.id IN (SELECT rowid FROM service_requests_text WHERE service_requests_text MATCH :text)";
+    // The newest requests have the highest ids, so a page newest first is mostly found among
+    // them: their matches are listed alone (a short list: the index seeks to the first id), with
+    // room for several pages, and only requests older than that fall back to the plan above.
+    long floor = all == 0 ? 0 : Math.max(0, newest - RECENT_PAGES * pageEnd * sampled / all);
+    return new TextSearch("service_requests r", "((r.id >= " + floor + " AND r.id IN (SELECT rowid FROM"
+        + " service_requests_text WHERE service_requests_text MATCH :text AND rowid >= " + floor + "))"
+        + " OR (r.id < " + floor + " AND " + older + "))", null);
   }
 
   private static long inSample(Handle h, String text, long floor) {
