@@ -112,7 +112,8 @@ public final class Application implements AutoCloseable {
           new Uploads(media), api,
           new Page.MapSettingsView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom())),
           map.tileOrigin());
-      WebServer web = new WebServer(host, s.port(), s.basePath(), handler, staff, citizen, store);
+      WebServer web = new WebServer(host, s.port(), s.basePath(), handler, staff, citizen, store,
+          s.trustForwardedHeaders());
       web.start();
       ScheduledExecutorService mailing = statusMails(config, database, mailer, web.port());
       return new Application(database, web, jurisdictions, refresher(jurisdictions, s.catalogueRefreshSeconds()),

@@ -13,6 +13,10 @@ package org.civic311.server.config;
  * @param corsOrigins   origins whose browser apps may call the API; {@code *} (the default) allows any
  * @param catalogueRefreshSeconds how often a node looks for catalogue changes made by other nodes
  *     (default 5)
+ * @param trustForwardedHeaders whether the client's address and scheme are taken from
+ *     {@code X-Forwarded-For} / {@code Forwarded} headers (default false). Only behind a reverse
+ *     proxy that sets them: otherwise any client could name its own address and slip past the
+ *     per-address limits on reports and sign-ins.
  */
 public record ServerSettings(
     Integer port,
@@ -23,7 +27,8 @@ public record ServerSettings(
     String keyService,
     String endpointType,
     java.util.List<String> corsOrigins,
-    Integer catalogueRefreshSeconds) {
+    Integer catalogueRefreshSeconds,
+    Boolean trustForwardedHeaders) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BASE_PATH = "/open311/v2";
@@ -37,6 +42,7 @@ public record ServerSettings(
     keyService = keyService == null ? "" : keyService;
     endpointType = endpointType == null ? "production" : endpointType;
     catalogueRefreshSeconds = catalogueRefreshSeconds == null ? 5 : catalogueRefreshSeconds;
+    trustForwardedHeaders = trustForwardedHeaders != null && trustForwardedHeaders;
     corsOrigins = corsOrigins == null ? java.util.List.of("*") : java.util.List.copyOf(corsOrigins);
   }
 }

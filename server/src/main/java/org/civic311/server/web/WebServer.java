@@ -19,14 +19,17 @@ public final class WebServer {
   private final ServerConnector connector;
 
   public WebServer(String host, int port, String basePath, GeoReportApi api, Handler staff, Handler citizen,
-      org.civic311.server.media.MediaStore media) {
+      org.civic311.server.media.MediaStore media, boolean trustForwardedHeaders) {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("http");
     server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendDateHeader(true);
-    http.addCustomizer(new ForwardedRequestCustomizer());
+    if (trustForwardedHeaders) {
+      // Behind a reverse proxy: the client's address and scheme (for Secure cookies) come from it.
+      http.addCustomizer(new ForwardedRequestCustomizer());
+    }
     // Service codes may hold '/' when encoded as %2F; the route decodes them itself.
     http.setUriCompliance(UriCompliance.DEFAULT.with("civic311",
         UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));

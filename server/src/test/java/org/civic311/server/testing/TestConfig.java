@@ -32,6 +32,8 @@ public final class TestConfig {
 
   private final List<JurisdictionSettings> jurisdictions = new ArrayList<>();
   private int maxBodyBytes = 64 * 1024;
+  /** Tests name their client's address in X-Forwarded-For, so by default the server trusts it. */
+  private boolean trustForwardedHeaders = true;
   private java.nio.file.Path outbox;
 
   public static TestConfig city() {
@@ -50,6 +52,12 @@ public final class TestConfig {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** A server that takes the client's address from the connection, as one without a proxy should. */
+  public TestConfig distrustForwardedHeaders() {
+    this.trustForwardedHeaders = false;
+    return this;
   }
 
   public TestConfig maxBodyBytes(int bytes) {
@@ -75,7 +83,7 @@ public final class TestConfig {
   public Configuration build(DatabaseSettings database) {
     return new Configuration(
         new ServerSettings(0, "/open311/v2", null, maxBodyBytes, "tests@example.org", "ask tests@example.org",
-            "test", null, 1),
+            "test", null, 1, trustForwardedHeaders),
         database,
         new MediaSettings(mediaDirectory(), 2L * 1024 * 1024, 3),
         jurisdictions, null,
