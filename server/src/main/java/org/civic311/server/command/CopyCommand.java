@@ -11,8 +11,10 @@ import picocli.CommandLine.Option;
 
 /** Moves data between databases, typically from the embedded SQLite file to PostgreSQL. */
 @Command(name = "copy", mixinStandardHelpOptions = true,
-    description = {"Copy jurisdictions, catalogues, API keys and requests from one database to another,",
-        "keeping every id. The target is migrated first and must not hold the copied jurisdictions yet."})
+    description = {"Copy jurisdictions, catalogues, API keys, requests with their history, media and",
+        "followers, and (for the whole database) staff accounts, notes and the audit log from one database",
+        "to another, keeping every id. The target is migrated first and must not hold the copied",
+        "jurisdictions or any staff account yet."})
 final class CopyCommand implements Callable<Integer> {
   @Option(names = "--from", required = true, paramLabel = "JDBC_URL", description = "Source, such as jdbc:sqlite:civic311.db")
   String from;
@@ -45,7 +47,11 @@ final class CopyCommand implements Callable<Integer> {
           System.out.printf("%-17s %,d of %,d rows%n", table, done, total));
       System.out.println("Copied in " + (System.nanoTime() - started) / 1_000_000 + " ms:");
       for (Map.Entry<String, Long> e : result.rows().entrySet()) {
-        System.out.printf("  %-17s %,d%n", e.getKey(), e.getValue());
+        System.out.printf("  %-18s %,d%n", e.getKey(), e.getValue());
+      }
+      if (jurisdiction != null) {
+        System.out.println("Staff accounts, internal notes and the audit log serve every jurisdiction: they are"
+            + " copied only when the whole database is (no --jurisdiction).");
       }
       // A bulk copy leaves a SQLite target's full-text index in many pieces; merge it now rather
       // than at the server's next daily upkeep.

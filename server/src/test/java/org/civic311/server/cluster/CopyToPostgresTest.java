@@ -26,7 +26,9 @@ class CopyToPostgresTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabase.postgres(), "runs in the PostgreSQL suite");
   }
 
-  static final String[] TABLES = {"jurisdictions", "services", "api_keys", "service_requests"};
+  static final String[] TABLES = {"jurisdictions", "services", "api_keys", "service_requests", "request_updates",
+      "request_media", "request_followers", "response_templates", "staff_users", "staff_grants", "internal_notes",
+      "audit_log"};
 
   @Test
   void copyingASqliteFileToPostgresKeepsEveryRowAndDocument(@TempDir java.nio.file.Path dir) throws Exception {
@@ -45,13 +47,40 @@ class CopyToPostgresTest {
         paths.add(reply.has("token") ? "/tokens/" + reply.get("token").asText() + ".json"
             : "/requests/" + reply.get("service_request_id").asText() + ".xml");
       }
+      // An update history with public ids, closing some requests.
+      for (int i = 1; i <= 9; i += 2) {
+        var update = http.postForm(Http.API + "/servicerequestupdates.json", Http.form("api_key", TestConfig.KEY,
+            "service_request_id", String.valueOf(i + 1), "update_id", "EXT-" + i, "status", "FIXED",
+            "updated_datetime", "2026-03-0" + (i / 2 + 1) + "T10:00:00Z", "description", "Fixed " + i,
+            "media_url", "https://img.example.org/" + i + ".jpg"));
+        assertThat(update.status()).as(update.text()).isEqualTo(200);
+      }
       paths.add("/requests.json");
+      paths.add("/requests.json?extensions=true&status=closed");
+      paths.add("/servicerequestupdates.json?start_date=2026-03-01T00:00:00Z&end_date=2026-03-31T00:00:00Z");
       paths.add("/requests.xml?status=open&service_code=LAMP,POT");
       paths.add("/services.xml");
       paths.add("/services/LAMP.json");
       for (String p : paths) {
         before.add(http.get(Http.API + p).text());
       }
+    }
+
+    // Back-office data, as staff would have left it.
+    try (Connection c = java.sql.DriverManager.getConnection(sqlite.url()); Statement st = c.createStatement()) {
+      st.execute("INSERT INTO staff_users (username, display_name, password_hash, role, created_at)"
+          + " VALUES ('ada', 'Ada', '$argon2id$v=19$m=16384,t=2,p=1$c2FsdA$aGFzaA', 'agent', 1)");
+      st.execute("INSERT INTO staff_grants (user_id, jurisdiction_id, agency) SELECT id, 'city.example.org', NULL"
+          + " FROM staff_users");
+      st.execute("INSERT INTO internal_notes (request_id, user_id, body, created_at) SELECT 2, id, 'called the crew',"
+          + " 5 FROM staff_users");
+      st.execute("INSERT INTO response_templates (jurisdiction_id, service_code, title, body, status)"
+          + " VALUES ('city.example.org', 'POT', 'Fixed', 'Filled today.', 'fixed')");
+      st.execute("INSERT INTO audit_log (at, user_id, username, action, target_type, target_id, jurisdiction_id)"
+          + " VALUES (6, 1, 'ada', 'internal_note', 'request', '2', 'city.example.org')");
+      st.execute("INSERT INTO request_followers (request_id, email, locale, token, created_at)"
+          + " VALUES (4, 'r@example.org', 'es', 'unsubscribe-token', 7)");
+      st.execute("UPDATE job_cursors SET position = (SELECT MAX(id) FROM request_updates) WHERE name = 'status_mail'");
     }
 
     try (TestDatabase pg = TestDatabase.fresh()) {
@@ -65,6 +94,11 @@ class CopyToPostgresTest {
           assertThat(count(p, table)).as(table).isEqualTo(count(s, table));
         }
         assertThat(count(p, "service_requests WHERE location IS NOT NULL")).isEqualTo(120);
+        assertThat(count(p, "request_updates")).isEqualTo(5);
+        // The target's status mails go on from where the source's were, not from the first update.
+        assertThat(count(p, "job_cursors WHERE name = 'status_mail' AND position ="
+            + " (SELECT MAX(id) FROM request_updates)")).isEqualTo(1);
+        assertThat(count(p, "staff_users WHERE username = 'ada' AND role = 'agent'")).isEqualTo(1);
       }
       Configuration onPostgres = ConfigurationLoader.validate(TestConfig.city().build(pg.settings()), "test");
       try (Application app = Application.start(onPostgres, "127.0.0.1")) {

@@ -13,15 +13,44 @@ import org.civic311.server.storage.StorageException;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Moves a jurisdiction's data between databases (typically from the embedded SQLite file to
- * PostgreSQL), keeping every id, so public request ids and tokens stay valid. Rows are copied in
- * batches, each batch one transaction on the target; the target's id generators are moved past
- * the copied ids at the end. Columns are copied by name, so the two schemas only need to agree
- * on the columns the source has (generated ones, such as PostGIS locations, fill themselves).
+ * Moves data between databases (typically from the embedded SQLite file to PostgreSQL), keeping
+ * every id, so public request and update ids and tokens stay valid: the requests with their
+ * update history, media, followers and response templates, and, in a copy of the whole database,
+ * the staff accounts, internal notes and the audit log. Staff sessions are not copied (staff sign
+ * in again). Rows are copied in batches, each batch one transaction on the target; the target's
+ * id generators are moved past the copied ids at the end, and its status-mail cursor past the
+ * updates the source had already mailed about. Columns are copied by name, so the two schemas
+ * only need to agree on the columns the source has (generated ones, such as PostGIS locations,
+ * fill themselves).
  */
 public final class DatabaseCopy {
   static final int BATCH = 5_000;
-  private static final List<String> TABLES = List.of("jurisdictions", "services", "api_keys", "service_requests");
+  private static final String REQUESTS_OF = "SELECT id FROM service_requests WHERE jurisdiction_id = ?";
+
+  /**
+   * A table, in an order that keeps every reference valid: how to narrow it to one jurisdiction
+   * (null: only a copy of the whole database takes it), its order, and whether it has an id
+   * generator to move.
+   */
+  private record Table(String name, String oneJurisdiction, String order, boolean identity) {}
+
+  private static final List<Table> TABLES = List.of(
+      new Table("jurisdictions", "id = ?", "id", false),
+      new Table("services", "jurisdiction_id = ?", "jurisdiction_id, code", false),
+      new Table("api_keys", "jurisdiction_id = ?", "id", true),
+      new Table("service_requests", "jurisdiction_id = ?", "id", true),
+      new Table("request_updates", "jurisdiction_id = ?", "id", true),
+      new Table("request_media", "request_id IN (" + REQUESTS_OF + ") OR update_id IN"
+          + " (SELECT id FROM request_updates WHERE jurisdiction_id = ?)", "request_id, update_id, position", false),
+      new Table("request_followers", "request_id IN (" + REQUESTS_OF + ")", "id", true),
+      new Table("response_templates", "jurisdiction_id = ?", "id", true),
+      // Staff accounts serve every jurisdiction, and notes and the audit log name them.
+      new Table("staff_users", null, "id", true),
+      new Table("staff_grants", null, "user_id, jurisdiction_id", false),
+      new Table("internal_notes", null, "id", true),
+      new Table("audit_log", null, "id", true));
+  /** The tables whose rows name their jurisdiction directly, checked for overlap first. */
+  private static final List<String> OWNED = List.of("jurisdictions", "services", "api_keys", "service_requests");
 
   /** Hears progress: table name, rows copied so far, rows in all. */
   public interface Progress {
@@ -44,16 +73,32 @@ public final class DatabaseCopy {
   Result copy(String jurisdictionId) {
     Map<String, Long> counts = new LinkedHashMap<>();
     try (Connection from = source.readPool().getConnection(); Connection to = target.writePool().getConnection()) {
-      for (String table : TABLES) {
+      for (String table : OWNED) {
         String key = table.equals("jurisdictions") ? "id" : "jurisdiction_id";
-        String where = jurisdictionId == null ? "" : " WHERE " + key + " = ?";
-        refuseOverlap(from, to, table, key, where, jurisdictionId);
-        long total = count(from, "SELECT COUNT(*) FROM " + table + where, jurisdictionId);
-        counts.put(table, copyRows(from, to, table, where, jurisdictionId, total));
+        refuseOverlap(from, to, table, key, jurisdictionId == null ? "" : " WHERE " + key + " = ?", jurisdictionId);
       }
+      if (jurisdictionId == null && count(to, "SELECT COUNT(*) FROM staff_users", null) > 0) {
+        throw new IllegalStateException("the target already has staff accounts; copy into an empty database"
+            + " (run 'migrate' on it first, not 'serve' with the demo)");
+      }
+      for (Table table : TABLES) {
+        if (jurisdictionId != null && table.oneJurisdiction() == null) {
+          continue;
+        }
+        String where = jurisdictionId == null ? "" : " WHERE " + table.oneJurisdiction();
+        long total = count(from, "SELECT COUNT(*) FROM " + table.name() + where, jurisdictionId);
+        counts.put(table.name(), copyRows(from, to, table, where, jurisdictionId, total));
+      }
+      long mailed = count(from, "SELECT COALESCE(MAX(position), 0) FROM job_cursors WHERE name = 'status_mail'", null);
       Jdbi.create(target.writePool()).useHandle(h -> {
-        target.resetIdentity(h, "api_keys");
-        target.resetIdentity(h, "service_requests");
+        for (Table table : TABLES) {
+          if (table.identity()) {
+            target.resetIdentity(h, table.name());
+          }
+        }
+        // Updates the source had already mailed about are not mailed again from the target.
+        h.createUpdate("UPDATE job_cursors SET position = :p WHERE name = 'status_mail' AND position < :p")
+            .bind("p", mailed).execute();
       });
     } catch (SQLException e) {
       throw new StorageException("copy failed: " + e.getMessage(), e);
@@ -80,13 +125,13 @@ public final class DatabaseCopy {
     }
   }
 
-  private long copyRows(Connection from, Connection to, String table, String where, String jurisdictionId,
+  private long copyRows(Connection from, Connection to, Table table, String where, String jurisdictionId,
       long total) throws SQLException {
     long done = 0;
     boolean autoCommit = to.getAutoCommit();
     to.setAutoCommit(false);
-    try (PreparedStatement read = from.prepareStatement("SELECT * FROM " + table + where
-        + (table.equals("jurisdictions") ? "" : " ORDER BY " + orderOf(table)))) {
+    try (PreparedStatement read = from.prepareStatement("SELECT * FROM " + table.name() + where
+        + " ORDER BY " + table.order())) {
       bind(read, jurisdictionId);
       try (ResultSet rs = read.executeQuery()) {
         ResultSetMetaData meta = rs.getMetaData();
@@ -94,7 +139,7 @@ public final class DatabaseCopy {
         for (int i = 1; i <= meta.getColumnCount(); i++) {
           columns.add(meta.getColumnName(i));
         }
-        String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+        String insert = "INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ") VALUES ("
             + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
         try (PreparedStatement write = to.prepareStatement(insert)) {
           int inBatch = 0;
@@ -108,12 +153,12 @@ public final class DatabaseCopy {
               write.executeBatch();
               to.commit();
               inBatch = 0;
-              progress.copied(table, done, total);
+              progress.copied(table.name(), done, total);
             }
           }
           write.executeBatch();
           to.commit();
-          progress.copied(table, done, total);
+          progress.copied(table.name(), done, total);
         }
       }
     } catch (SQLException e) {
@@ -123,10 +168,6 @@ public final class DatabaseCopy {
       to.setAutoCommit(autoCommit);
     }
     return done;
-  }
-
-  private static String orderOf(String table) {
-    return table.equals("services") ? "jurisdiction_id, code" : "id";
   }
 
   private static long count(Connection c, String sql, String parameter) throws SQLException {
@@ -139,9 +180,13 @@ public final class DatabaseCopy {
     }
   }
 
+  /** Binds {@code parameter} to every placeholder of the statement (they all name one jurisdiction). */
   private static void bind(PreparedStatement s, String parameter) throws SQLException {
     if (parameter != null) {
-      s.setString(1, parameter);
+      int placeholders = s.getParameterMetaData().getParameterCount();
+      for (int i = 1; i <= placeholders; i++) {
+        s.setString(i, parameter);
+      }
     }
   }
 }
