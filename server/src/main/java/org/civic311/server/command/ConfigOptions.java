@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.civic311.server.config.Configuration;
 import org.civic311.server.config.ConfigurationLoader;
 import org.civic311.server.config.DatabaseSettings;
+import org.civic311.server.config.MailSettings;
 import picocli.CommandLine.Option;
 
 /** Where the configuration and the database come from; shared by every command. */
@@ -24,22 +25,34 @@ final class ConfigOptions {
   boolean demo;
 
   Configuration load() {
+    return load(System.getenv());
+  }
+
+  /** The configuration, with the settings {@code env} (the environment) overrides. */
+  Configuration load(java.util.Map<String, String> env) {
     Path file = config;
-    if (file == null && System.getenv("CIVIC311_CONFIG") != null) {
-      file = Path.of(System.getenv("CIVIC311_CONFIG"));
+    if (file == null && env.get("CIVIC311_CONFIG") != null) {
+      file = Path.of(env.get("CIVIC311_CONFIG"));
     }
     if (file == null && Files.exists(Path.of(DEFAULT_FILE))) {
       file = Path.of(DEFAULT_FILE);
     }
     demo = file == null;
     Configuration c = demo ? ConfigurationLoader.demo() : ConfigurationLoader.load(file);
-    String url = database != null ? database : System.getenv("CIVIC311_DATABASE_URL");
-    String user = System.getenv("CIVIC311_DATABASE_USER");
-    String password = System.getenv("CIVIC311_DATABASE_PASSWORD");
+    String url = database != null ? database : env.get("CIVIC311_DATABASE_URL");
+    String user = env.get("CIVIC311_DATABASE_USER");
+    String password = env.get("CIVIC311_DATABASE_PASSWORD");
     if (url != null || user != null || password != null) {
       DatabaseSettings d = c.database();
       c = c.withDatabase(new DatabaseSettings(url != null ? url : d.url(), user != null ? user : d.user(),
           password != null ? password : d.password()));
+    }
+    // Secrets can stay out of the file: the SMTP password may come from the environment.
+    String smtpPassword = env.get("CIVIC311_MAIL_SMTP_PASSWORD");
+    if (smtpPassword != null) {
+      MailSettings m = c.mail();
+      c = c.withMail(new MailSettings(m.from(), m.outbox(), m.smtpHost(), m.smtpPort(), m.smtpUsername(), smtpPassword,
+          m.smtpStarttls(), m.pollSeconds(), m.publicUrl()));
     }
     return c;
   }

@@ -43,6 +43,11 @@ public record Configuration(
     return new Configuration(server, database, media, jurisdictions, map, mail);
   }
 
+  /** A copy sending status mails with other settings. */
+  public Configuration withMail(MailSettings mail) {
+    return new Configuration(server, database, media, jurisdictions, map, mail);
+  }
+
   /** A copy using another database. */
   public Configuration withDatabase(DatabaseSettings database) {
     return new Configuration(server, database, media, jurisdictions, map, mail);
