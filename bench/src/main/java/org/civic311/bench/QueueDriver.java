@@ -92,38 +92,24 @@ public final class QueueDriver {
     double[] sorted = Arrays.copyOf(ms, ran);
     Arrays.sort(sorted);
     int good = Math.max(1, ran - bad);
-    System.out.printf("n=%d p50=%.1f p99=%.1f max=%.1f rows=%.1f kib=%.1f non200=%d%n", ran, percentile(sorted, 50),
-        percentile(sorted, 99), sorted[ran - 1], (double) rows / good, bytes / 1024.0 / good, bad);
+    System.out.printf("n=%d p50=%.1f p99=%.1f max=%.1f rows=%.1f kib=%.1f non200=%d%n", ran,
+        Stats.percentile(sorted, 50), Stats.percentile(sorted, 99), sorted[ran - 1], (double) rows / good, bytes / 1024.0 / good, bad);
   }
 
   /** Requests on a page: API requests, else map points, else table rows below the header. */
   private static long rows(String body) {
-    long n = count(body, "\"service_request_id\"");
+    long n = Stats.count(body, "\"service_request_id\"");
     if (n > 0) {
       return n;
     }
     if (body.startsWith("[")) {
-      return count(body, "\"id\"");
+      return Stats.count(body, "\"id\"");
     }
-    return Math.max(0, count(body, "<tr") - 1);
+    return Math.max(0, Stats.count(body, "<tr") - 1);
   }
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  /** Nearest-rank percentile. */
-  private static double percentile(double[] sorted, double p) {
-    int rank = (int) Math.ceil(p / 100 * sorted.length);
-    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-  }
-
-  private static long count(String body, String needle) {
-    long n = 0;
-    for (int k = body.indexOf(needle); k >= 0; k = body.indexOf(needle, k + 1)) {
-      n++;
-    }
-    return n;
   }
 
   /** The answer, or null when none came within 30 s. */

@@ -69,7 +69,7 @@ public final class SearchDriver {
       HttpResponse<String> r = get(http, base + queries.get(ran));
       ms[ran] = (System.nanoTime() - t0) / 1e6;
       status[ran] = r == null ? 0 : r.statusCode();
-      rows[ran] = r == null ? 0 : count(r.body(), "\"service_request_id\"");
+      rows[ran] = r == null ? 0 : Stats.count(r.body(), "\"service_request_id\"");
     }
     report(kind, queries, ms, rows, status, ran);
   }
@@ -126,22 +126,9 @@ public final class SearchDriver {
     }
     System.out.printf("kind=%s n=%d planned=%d p50=%.1f p99=%.1f max=%.1f rows=%.1f non200=%d slowest=%s%n", kind,
         to - from, queries.size(),
-        percentile(sorted, 50), percentile(sorted, 99), sorted[sorted.length - 1], (double) rowSum / (to - from), bad,
+        Stats.percentile(sorted, 50), Stats.percentile(sorted, 99), sorted[sorted.length - 1],
+        (double) rowSum / (to - from), bad,
         queries.get(slowest));
-  }
-
-  /** Nearest-rank percentile. */
-  private static double percentile(double[] sorted, double p) {
-    int rank = (int) Math.ceil(p / 100 * sorted.length);
-    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-  }
-
-  private static long count(String body, String needle) {
-    long n = 0;
-    for (int k = body.indexOf(needle); k >= 0; k = body.indexOf(needle, k + 1)) {
-      n++;
-    }
-    return n;
   }
 
   /** The answer, or null when none came within 30 s. */
