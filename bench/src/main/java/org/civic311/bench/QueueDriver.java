@@ -93,7 +93,8 @@ public final class QueueDriver {
     Arrays.sort(sorted);
     int good = Math.max(1, ran - bad);
     System.out.printf("n=%d p50=%.1f p99=%.1f max=%.1f rows=%.1f kib=%.1f non200=%d%n", ran,
-        Stats.percentile(sorted, 50), Stats.percentile(sorted, 99), sorted[ran - 1], (double) rows / good, bytes / 1024.0 / good, bad);
+        Stats.percentile(sorted, 50), Stats.percentile(sorted, 99), sorted[ran - 1], (double) rows / good,
+        bytes / 1024.0 / good, bad);
   }
 
   /** Requests on a page: API requests, else map points, else table rows below the header. */
