@@ -23,6 +23,7 @@ import org.civic311.server.storage.Transactions;
 import org.civic311.server.storage.sql.Database;
 import org.civic311.server.web.ApiSettings;
 import org.civic311.server.web.GeoReportApi;
+import org.civic311.server.web.MediaFiles;
 import org.civic311.server.web.WebServer;
 import org.civic311.server.web.Uploads;
 import org.civic311.server.web.citizen.CitizenPages;
@@ -101,19 +102,20 @@ public final class Application implements AutoCloseable {
       Intake intake = new Intake(jurisdictions, keys, database.requests(), clock);
       MediaIntake media = new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(),
           MediaLimits.DEFAULT.maxPixels()), store);
-      GeoReportApi handler = new GeoReportApi(api, jurisdictions, intake,
+      Uploads uploads = new Uploads(media);
+      GeoReportApi geoReport = new GeoReportApi(api, jurisdictions, keys, intake,
           new RequestSearch(jurisdictions, database.requests(), new Extensions(database.updates(),
               database.requests()), clock),
-          new Updates(jurisdictions, keys, database.updates(), clock), media);
+          new Updates(jurisdictions, keys, database.updates(), clock), uploads);
       StaffPages staff = staffPages(config, database, jurisdictions, keys, clock);
       MapSettings map = config.map();
       CitizenPages citizen = new CitizenPages(new CitizenServices(intake,
           new Reporting(jurisdictions, database.requests(), database.updates(), clock), followers,
-          new Uploads(media), api,
+          uploads, api,
           new Page.MapSettingsView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom())),
           map.tileOrigin());
-      WebServer web = new WebServer(host, s.port(), s.basePath(), handler, staff, citizen, store,
-          s.trustForwardedHeaders());
+      WebServer web = new WebServer(host, s.port(), Doors.frontDoor(api, config.traffic(), geoReport, citizen, staff,
+          new MediaFiles(store)), s.trustForwardedHeaders(), Doors.guard(config.traffic()));
       web.start();
       ScheduledExecutorService mailing = statusMails(config, database, mailer, web.port());
       return new Application(database, web, jurisdictions, refresher(jurisdictions, s.catalogueRefreshSeconds()),

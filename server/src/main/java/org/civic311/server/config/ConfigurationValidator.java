@@ -23,6 +23,7 @@ final class ConfigurationValidator {
   static List<Problem> validate(Configuration c) {
     ConfigurationValidator v = new ConfigurationValidator();
     v.server(c.server());
+    v.traffic(c.traffic());
     if (c.media().maxBytes() < 1024 || c.media().maxBytes() > 1024L * 1024 * 1024) {
       v.fail("/media/max_bytes", "max_bytes must be between 1024 and 1073741824");
     }
@@ -46,6 +47,20 @@ final class ConfigurationValidator {
 
   private void fail(String pointer, String message) {
     problems.add(new Problem(pointer, message));
+  }
+
+  private void traffic(TrafficSettings t) {
+    between("/traffic/connections_per_address", t.connectionsPerAddress(), 1, 100_000);
+    between("/traffic/header_timeout_seconds", t.headerTimeoutSeconds(), 1, 3600);
+    between("/traffic/body_timeout_seconds", t.bodyTimeoutSeconds(), 1, 3600);
+    between("/traffic/idle_timeout_seconds", t.idleTimeoutSeconds(), 1, 3600);
+    between("/traffic/uploads_in_flight", t.uploadsInFlight(), 1, 10_000);
+  }
+
+  private void between(String path, int value, int min, int max) {
+    if (value < min || value > max) {
+      fail(path, path.substring(path.lastIndexOf('/') + 1) + " must be between " + min + " and " + max + ", not " + value);
+    }
   }
 
   private void server(ServerSettings s) {

@@ -2,14 +2,10 @@ package org.civic311.server.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 
 /**
  * Static files of the pages, from the jar: each page family's own script and style sheet, and
@@ -44,13 +40,15 @@ public final class Assets {
     return Optional.of(cache.computeIfAbsent(name, n -> load(resource)));
   }
 
-  /** Writes an asset with a one-hour cache lifetime. */
-  public static void send(Asset asset, Response response, Callback callback) {
-    response.setStatus(200);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, asset.contentType());
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=3600");
-    response.getHeaders().put("X-Content-Type-Options", "nosniff");
-    response.write(true, ByteBuffer.wrap(asset.bytes()), callback);
+  /** The answer for an asset, or a 404 failure when there is no such file. */
+  public Answer answer(String name, String cacheControl) {
+    Asset a = find(name).orElseThrow(() -> new Failure(404, "There is no such file."));
+    return Answer.of(200, a.contentType(), a.bytes()).withHeader("Cache-Control", cacheControl);
+  }
+
+  /** The answer for an asset, cached for an hour. */
+  public Answer answer(String name) {
+    return answer(name, "public, max-age=3600");
   }
 
   private static Asset load(String resource) {
@@ -70,6 +68,12 @@ public final class Assets {
     }
     if (resource.endsWith(".css")) {
       return "text/css; charset=utf-8";
+    }
+    if (resource.endsWith(".ico")) {
+      return "image/x-icon";
+    }
+    if (resource.endsWith(".txt")) {
+      return "text/plain; charset=utf-8";
     }
     if (resource.endsWith(".svg")) {
       return "image/svg+xml";

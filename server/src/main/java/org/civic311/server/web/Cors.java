@@ -3,8 +3,6 @@ package org.civic311.server.web;
 import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 
 /**
  * Lets browser apps on other origins read the API and, with a key, post to it. The allowed
@@ -30,26 +28,17 @@ final class Cors {
   }
 
   /** Adds the CORS headers an allowed origin needs to read the answer. */
-  void decorate(Request request, Response response) {
+  void decorate(Request request, org.eclipse.jetty.http.HttpFields.Mutable headers) {
     String allow = allowed(request);
     if (allow != null) {
-      response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, allow);
+      headers.put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, allow);
       if (!allow.equals("*")) {
-        response.getHeaders().add(HttpHeader.VARY, "Origin");
+        headers.add(HttpHeader.VARY, "Origin");
       }
     }
   }
 
   boolean isPreflight(Request request) {
     return request.getHeaders().get(HttpHeader.ACCESS_CONTROL_REQUEST_METHOD) != null;
-  }
-
-  /** Answers a preflight: which methods and headers a cross-origin call may use. */
-  void preflight(Response response, Callback callback) {
-    response.setStatus(204);
-    response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS");
-    response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type");
-    response.getHeaders().put(HttpHeader.ACCESS_CONTROL_MAX_AGE, "86400");
-    response.write(true, null, callback);
   }
 }

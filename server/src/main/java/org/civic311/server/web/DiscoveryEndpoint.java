@@ -9,7 +9,6 @@ import org.civic311.georeport.Format;
 import org.civic311.georeport.GeoDateTime;
 import org.civic311.server.domain.Jurisdictions;
 import org.civic311.server.domain.RequestSearch;
-import org.eclipse.jetty.server.Request;
 
 /** {@code GET discovery}: who runs this server, how to get a key, where the endpoint is. */
 final class DiscoveryEndpoint {
@@ -22,9 +21,9 @@ final class DiscoveryEndpoint {
     this.settings = settings;
   }
 
-  Reply get(Request request, Format format) {
+  Answer get(Exchange x, Format format) {
     String changeset = GeoDateTime.format(jurisdictions.changeset().atOffset(ZoneOffset.UTC));
-    Endpoint endpoint = new Endpoint(SPECIFICATION, BaseUrl.of(request, settings) + settings.basePath(), changeset, settings.endpointType(),
+    Endpoint endpoint = new Endpoint(SPECIFICATION, x.baseUrl(settings) + settings.basePath(), changeset, settings.endpointType(),
         List.of(Format.XML.contentType().split(";")[0], Format.JSON.contentType().split(";")[0]));
     Discovery d = new Discovery(changeset, settings.contact(), settings.keyService(), List.of(endpoint));
     java.util.Map<String, Object> paging = new java.util.LinkedHashMap<>();

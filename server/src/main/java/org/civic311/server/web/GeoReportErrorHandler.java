@@ -27,11 +27,15 @@ public final class GeoReportErrorHandler extends ErrorHandler {
       status = s;
     }
     String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
-    Format format = path == null ? Format.XML : Route.errorFormat(path);
+    Format format = path == null ? Format.XML : ApiFamily.errorFormat(path);
     String message = status == 404
         ? "no such resource: " + path + " (the API lives under its base path, such as /open311/v2/discovery.xml)"
         : describe(status);
-    Reply.error(status, format, message).send(response, callback);
+    Answer a = Reply.error(status, format, message);
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, a.contentType());
+    response.getHeaders().put("X-Content-Type-Options", "nosniff");
+    response.write(true, ByteBuffer.wrap(a.body()), callback);
     return true;
   }
 

@@ -1,90 +1,39 @@
 package org.civic311.server.web;
 
-import java.util.Optional;
-import org.civic311.georeport.Format;
-import org.eclipse.jetty.util.URIUtil;
+import java.util.Set;
 
 /**
- * A parsed API path below the base path, such as {@code services/S0301.json}. The format is
- * split at the last dot of the last segment, and the code or id is URL-decoded, so codes with
- * dots, spaces or colons still work.
+ * One line of the route table: the methods and path it answers, its family (which renders its
+ * errors and adds its headers), what it does, and what the door must do for it first: read a
+ * body (and how large), count the write against the rate limits, keep its path out of the
+ * access log.
+ *
+ * @param methods     GET (which also answers HEAD) and/or POST
+ * @param body        the body a POST may carry, or null for none
+ * @param write       true when a POST is a write that the rate limits count
+ * @param secretPath  true when the path itself is a secret (an unsubscribe token): the access
+ *                    log then shows the pattern instead
  */
-record Route(Resource resource, String id, Format format) {
+public record Route(Set<String> methods, PathPattern pattern, Family family, Action action,
+    BodyLimits body, boolean write, boolean secretPath) {
 
-  enum Resource { DISCOVERY, SERVICES, SERVICE, REQUESTS, REQUEST, TOKEN, UPDATES }
-
-  /** The format an error about this path should use: JSON only when it asked for JSON. */
-  static Format errorFormat(String rawPath) {
-    int slash = rawPath.lastIndexOf('/');
-    int dot = rawPath.lastIndexOf('.');
-    if (dot > slash) {
-      return Format.ofExtension(rawPath.substring(dot + 1)).orElse(Format.XML);
-    }
-    return Format.XML;
+  public Route withBody(BodyLimits limits) {
+    return new Route(methods, pattern, family, action, limits, write, secretPath);
   }
 
-  /** The route of a path below the base path (without leading slash), if there is one. */
-  static Optional<Route> parse(String rest) {
-    int slash = rest.indexOf('/');
-    String head = slash < 0 ? rest : rest.substring(0, slash);
-    String tail = slash < 0 ? null : rest.substring(slash + 1);
-    if (tail == null) {
-      int dot = head.lastIndexOf('.');
-      if (dot < 0) {
-        return Optional.empty();
-      }
-      Optional<Format> format = Format.ofExtension(head.substring(dot + 1));
-      if (format.isEmpty()) {
-        return Optional.empty();
-      }
-      Resource r = switch (head.substring(0, dot)) {
-        case "discovery" -> Resource.DISCOVERY;
-        case "services" -> Resource.SERVICES;
-        case "requests" -> Resource.REQUESTS;
-        case "servicerequestupdates" -> Resource.UPDATES;
-        default -> null;
-      };
-      return r == null ? Optional.empty() : Optional.of(new Route(r, null, format.get()));
-    }
-    if (tail.isEmpty() || tail.contains("/")) {
-      return Optional.empty();
-    }
-    int dot = tail.lastIndexOf('.');
-    if (dot <= 0) {
-      return Optional.empty();
-    }
-    Optional<Format> format = Format.ofExtension(tail.substring(dot + 1));
-    if (format.isEmpty()) {
-      return Optional.empty();
-    }
-    Resource r = switch (head) {
-      case "services" -> Resource.SERVICE;
-      case "requests" -> Resource.REQUEST;
-      case "tokens" -> Resource.TOKEN;
-      default -> null;
-    };
-    if (r == null) {
-      return Optional.empty();
-    }
-    String id;
-    try {
-      id = URIUtil.decodePath(tail.substring(0, dot));
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-    return Optional.of(new Route(r, id, format.get()));
+  public Route counted() {
+    return new Route(methods, pattern, family, action, body, true, secretPath);
   }
 
-  /** The methods this resource answers. */
+  public Route secret() {
+    return new Route(methods, pattern, family, action, body, write, true);
+  }
+
+  boolean answers(String method) {
+    return methods.contains(method) || method.equals("HEAD") && methods.contains("GET");
+  }
+
   String allowed() {
-    return takesPosts() ? "GET, POST" : "GET";
-  }
-
-  boolean allows(String method) {
-    return method.equals("GET") || method.equals("POST") && takesPosts();
-  }
-
-  private boolean takesPosts() {
-    return resource == Resource.REQUESTS || resource == Resource.UPDATES;
+    return methods.contains("GET") ? (methods.contains("POST") ? "GET, HEAD, POST" : "GET, HEAD") : "POST";
   }
 }

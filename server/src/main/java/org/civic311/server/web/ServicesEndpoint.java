@@ -13,16 +13,16 @@ import org.civic311.server.domain.Jurisdictions;
  */
 final class ServicesEndpoint {
   private final Jurisdictions jurisdictions;
-  private final ConcurrentHashMap<String, Reply> lists = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Answer> lists = new ConcurrentHashMap<>();
 
   ServicesEndpoint(Jurisdictions jurisdictions) {
     this.jurisdictions = jurisdictions;
   }
 
-  Reply list(Optional<String> jurisdictionId, Format format) {
+  Answer list(Optional<String> jurisdictionId, Format format) {
     Catalogue c = jurisdictions.resolve(jurisdictionId);
     String key = c.jurisdiction().id() + '\n' + format + '\n' + c.changeset().toEpochMilli();
-    Reply cached = lists.get(key);
+    Answer cached = lists.get(key);
     if (cached == null) {
       if (lists.size() > 64) {
         lists.clear();
@@ -30,11 +30,14 @@ final class ServicesEndpoint {
       cached = Reply.of(200, Documents.services(c.services()), format);
       lists.put(key, cached);
     }
-    return cached;
+    return cached.withHeader("Last-Modified", Validators.httpDate(c.changeset()))
+        .withHeader("Cache-Control", "public, max-age=60");
   }
 
-  Reply definition(Optional<String> jurisdictionId, String code, Format format) {
+  Answer definition(Optional<String> jurisdictionId, String code, Format format) {
     Catalogue c = jurisdictions.resolve(jurisdictionId);
-    return Reply.of(200, Documents.serviceDefinition(c.definition(code)), format);
+    return Reply.of(200, Documents.serviceDefinition(c.definition(code)), format)
+        .withHeader("Last-Modified", Validators.httpDate(c.changeset()))
+        .withHeader("Cache-Control", "public, max-age=60");
   }
 }

@@ -30,6 +30,7 @@ public final class TestConfig {
   /** A real-world style code that breaks naive path parsing. */
   public static final String ODD_CODE = "input:Street cleaning.v2";
 
+  private org.civic311.server.config.TrafficSettings traffic;
   private final List<JurisdictionSettings> jurisdictions = new ArrayList<>();
   private int maxBodyBytes = 64 * 1024;
   /** Tests name their client's address in X-Forwarded-For, so by default the server trusts it. */
@@ -57,6 +58,12 @@ public final class TestConfig {
   /** A server that takes the client's address from the connection, as one without a proxy should. */
   public TestConfig distrustForwardedHeaders() {
     this.trustForwardedHeaders = false;
+    return this;
+  }
+
+  /** Traffic limits other than the defaults (connections per address, timeouts, uploads in flight). */
+  public TestConfig traffic(org.civic311.server.config.TrafficSettings traffic) {
+    this.traffic = traffic;
     return this;
   }
 
@@ -88,7 +95,7 @@ public final class TestConfig {
         new MediaSettings(mediaDirectory(), 2L * 1024 * 1024, 3),
         jurisdictions, null,
         new MailSettings("City 311 <311@city.example.org>", outbox().toString(), null, null, null, null, null, 1,
-            null));
+            null), traffic);
   }
 
   private static List<ServiceSettings> services() {

@@ -657,7 +657,7 @@ class BadInputHttpTest {
   void postOnServicesIs405WithAllow() {
     Answer a = server.http().postForm(API + "/services.json", form("api_key", TestConfig.KEY));
     assertError(a, 405, "json", "POST");
-    assertThat(a.headers().firstValue("Allow")).hasValue("GET");
+    assertThat(a.headers().firstValue("Allow")).hasValue("GET, HEAD");
   }
 
   // ---- paths -----------------------------------------------------------------------------------
@@ -678,9 +678,13 @@ class BadInputHttpTest {
   }
 
   @Test
-  void pathOutsideTheApiIs404AsXml() {
-    assertError(server.http().get("/elsewhere"), 404, "xml", "/elsewhere");
-    assertError(server.http().get("/elsewhere/services.json"), 404, "json", "/elsewhere/services.json");
+  void pathOutsideTheApiIsTheResidentsPages404() {
+    for (String path : new String[] {"/elsewhere", "/elsewhere/services.json"}) {
+      Answer a = server.http().send(java.net.http.HttpRequest.newBuilder(server.http().uri(path)).GET());
+      assertThat(a.status()).as(path).isEqualTo(404);
+      assertThat(a.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+      assertThat(a.text()).as(path).contains("does not exist").doesNotContain("Exception");
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.civic311.server.web.citizen;
 
-import org.civic311.server.web.PageReply;
+import org.civic311.server.web.Answer;
+import org.civic311.server.web.Exchange;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,7 +36,7 @@ public final class BrowsePage {
   public record BrowseView(Page page, List<Row> rows, List<Choice> services, List<Choice> statuses, String bbox,
       String bboxProblem, String previousUrl, String nextUrl, String points) {}
 
-  PageReply show(Call call) {
+  Answer show(Exchange call) {
     Messages t = call.t();
     String service = call.value("service");
     if (!service.isEmpty() && services.reporting().catalogue().find(service).isEmpty()) {
@@ -82,7 +83,7 @@ public final class BrowsePage {
     String base = "/browse?service=" + ReportPages.encode(service) + "&status=" + status + "&bbox="
         + ReportPages.encode(box == null ? "" : call.value("bbox"));
     Page frame = new Page(t.get("browse.title"), t, base + "&page=" + page, true, services.map());
-    return PageReply.html(bboxProblem == null ? 200 : 400, templates.render("browse", new BrowseView(frame, rows,
+    return Answer.html(bboxProblem == null ? 200 : 400, templates.render("browse", new BrowseView(frame, rows,
         serviceChoices, statuses, box == null ? "" : call.value("bbox"), bboxProblem,
         page > 1 ? base + "&page=" + (page - 1) : null, more ? base + "&page=" + (page + 1) : null,
         points.toString())));

@@ -1,6 +1,8 @@
 package org.civic311.server.web.citizen;
 
-import org.civic311.server.web.PageReply;
+import org.civic311.server.web.Answer;
+import org.civic311.server.web.Exchange;
+import org.civic311.server.web.Failure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +61,7 @@ public final class ReportPages {
   /** The model of the thank-you page. */
   public record ThanksView(Page page, String id, String token, String notice, String trackUrl, boolean following) {}
 
-  PageReply choose(Call call) {
+  Answer choose(Exchange call) {
     Catalogue c = services.reporting().catalogue();
     String q = call.value("q").toLowerCase(Locale.ROOT);
     Map<String, List<Choice>> groups = new LinkedHashMap<>();
@@ -76,21 +78,21 @@ public final class ReportPages {
     List<Group> list = new ArrayList<>();
     groups.forEach((name, choices) -> list.add(new Group(name, choices)));
     Page page = new Page(call.t().get("choose.title"), call.t(), "/", false, services.map());
-    return PageReply.html(200, templates.render("choose", new ChooseView(page, c.jurisdiction().name(), call.value("q"),
+    return Answer.html(200, templates.render("choose", new ChooseView(page, c.jurisdiction().name(), call.value("q"),
         list)));
   }
 
-  PageReply form(Call call, String code) {
+  Answer form(Exchange call, String code) {
     ServiceRecord s = service(code);
     return page(call, s, 200, Map.of(), List.of(), null);
   }
 
-  PageReply submit(Call call, String code) {
+  Answer submit(Exchange call, String code) {
     ServiceRecord s = service(code);
     Parameters p = call.parameters();
     if (!call.value("website").isEmpty()) {
       // The honeypot: a field people never see, which form-filling robots fill in.
-      throw new PageProblem(400, "error.refused");
+      throw Failure.keyed(400, "error.refused");
     }
     Map<String, Problem> problems = ReportCheck.check(s, p);
     if (!problems.isEmpty()) {
@@ -117,7 +119,7 @@ public final class ReportPages {
     RequestReceipt receipt;
     try {
       receipt = services.intake().submitFromPage(b.build(),
-          () -> services.uploads().store(call.uploads(), BaseUrl.of(call.request(), services.api())));
+          () -> services.uploads().store(call.uploads().stream().filter(u -> u.length() > 0).toList(), BaseUrl.of(call.request(), services.api())));
     } catch (Refusal e) {
       return page(call, s, 400, Map.of(), List.of(), String.join("; ", e.messages()));
     } catch (MediaRejected e) {
@@ -135,25 +137,25 @@ public final class ReportPages {
     }
     String to = receipt.serviceRequestId() != null ? "/thanks?id=" + receipt.serviceRequestId()
         : receipt.token() != null ? "/thanks?token=" + encode(receipt.token()) : "/thanks";
-    return PageReply.seeOther(to + (following ? (to.contains("?") ? "&" : "?") + "following=1" : ""));
+    return Answer.seeOther(to + (following ? (to.contains("?") ? "&" : "?") + "following=1" : ""));
   }
 
-  PageReply thanks(Call call) {
+  Answer thanks(Exchange call) {
     String id = call.value("id").matches("\\d{1,18}") ? call.value("id") : "";
     String token = call.value("token").matches("[0-9a-fA-F-]{1,64}") ? call.value("token") : "";
     String track = !id.isEmpty() ? "/requests/" + id
         : services.reporting().findByToken(token).map(r -> "/requests/" + r.id()).orElse("");
     Page page = new Page(call.t().get("thanks.title"), call.t(), "/thanks?" + (id.isEmpty() ? "token=" + token
         : "id=" + id), false, services.map());
-    return PageReply.html(200, templates.render("thanks", new ThanksView(page, id, token, "", track,
+    return Answer.html(200, templates.render("thanks", new ThanksView(page, id, token, "", track,
         !call.value("following").isEmpty())));
   }
 
   private ServiceRecord service(String code) {
-    return services.reporting().catalogue().find(code).orElseThrow(() -> new PageProblem(404, "error.no_service"));
+    return services.reporting().catalogue().find(code).orElseThrow(() -> Failure.keyed(404, "error.no_service"));
   }
 
-  private PageReply page(Call call, ServiceRecord s, int status, Map<String, Problem> problems, List<RequestRecord> near,
+  private Answer page(Exchange call, ServiceRecord s, int status, Map<String, Problem> problems, List<RequestRecord> near,
       String refusal) {
     Messages t = call.t();
     Parameters p = call.parameters();
@@ -188,7 +190,7 @@ public final class ReportPages {
     }
     Page page = new Page(s.name() + " · " + t.get("report.title"), t, "/report/" + encode(s.code()), true,
         services.map());
-    return PageReply.html(status, templates.render("report", new FormView(page, s.code(), s.name(),
+    return Answer.html(status, templates.render("report", new FormView(page, s.code(), s.name(),
         nn(s.description()), nn(s.serviceNotice()), questions, values, shown, nearby, refusal != null,
         refusal == null ? "" : refusal)));
   }

@@ -1,6 +1,8 @@
 package org.civic311.server.web.citizen;
 
-import org.civic311.server.web.PageReply;
+import org.civic311.server.web.Answer;
+import org.civic311.server.web.Exchange;
+import org.civic311.server.web.Failure;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -35,8 +37,8 @@ public final class TrackPage {
       String description, String address, String requested, String updated, String expected, List<Entry> history,
       List<Photo> photos, int support, boolean open, boolean supported, Double lat, Double lon, String notice) {}
 
-  PageReply show(Call call, long id) {
-    RequestRecord r = services.reporting().find(id).orElseThrow(() -> new PageProblem(404, "error.not_found"));
+  Answer show(Exchange call, long id) {
+    RequestRecord r = services.reporting().find(id).orElseThrow(() -> Failure.keyed(404, "error.not_found"));
     Messages t = call.t();
     ZoneId zone = services.reporting().catalogue().jurisdiction().zone();
     List<Entry> history = new ArrayList<>();
@@ -52,7 +54,7 @@ public final class TrackPage {
     String notice = !call.value("supported").isEmpty() ? t.get("track.supported")
         : !call.value("already").isEmpty() ? t.get("track.already") : null;
     Page page = new Page(t.get("track.title", id), t, "/requests/" + id, r.lat() != null, services.map());
-    return PageReply.html(200, templates.render("track", new TrackView(page, id, r.serviceName(), r.status(),
+    return Answer.html(200, templates.render("track", new TrackView(page, id, r.serviceName(), r.status(),
         t.get("status." + r.status()), detailed, r.description() == null ? "" : r.description(),
         r.address() == null ? "" : r.address(), time(r.requestedAt(), zone), time(r.updatedAt(), zone),
         r.expectedAt() == null ? "" : time(r.expectedAt(), zone), history, photos, r.supportCount(),
@@ -60,23 +62,23 @@ public final class TrackPage {
   }
 
   /** "Me too": one more person has the same problem. Counted once per browser. */
-  PageReply support(Call call, long id) {
+  Answer support(Exchange call, long id) {
     if (supportedBefore(call, id)) {
-      return PageReply.seeOther("/requests/" + id + "?already=1");
+      return Answer.seeOther("/requests/" + id + "?already=1");
     }
     if (!services.reporting().support(id)) {
-      throw new PageProblem(404, "error.not_found");
+      throw Failure.keyed(404, "error.not_found");
     }
     String before = call.cookie(SUPPORTED_COOKIE);
     String ids = before.isEmpty() ? Long.toString(id) : before + "." + id;
     if (ids.length() > 1000) {
       ids = Long.toString(id);
     }
-    return PageReply.seeOther("/requests/" + id + "?supported=1")
+    return Answer.seeOther("/requests/" + id + "?supported=1")
         .withCookie(SUPPORTED_COOKIE + "=" + ids + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax");
   }
 
-  static boolean supportedBefore(Call call, long id) {
+  static boolean supportedBefore(Exchange call, long id) {
     return Arrays.asList(call.cookie(SUPPORTED_COOKIE).split("\\.")).contains(Long.toString(id));
   }
 

@@ -1,6 +1,8 @@
 package org.civic311.server.web.citizen;
 
-import org.civic311.server.web.PageReply;
+import org.civic311.server.web.Answer;
+import org.civic311.server.web.Exchange;
+import org.civic311.server.web.Failure;
 import org.civic311.server.web.Templates;
 
 /**
@@ -19,20 +21,20 @@ public final class UnsubscribePage {
   /** The model of the unsubscribe page. */
   public record UnsubscribeView(Page page, String token, long requestId, boolean done) {}
 
-  PageReply show(Call call, String token) {
-    var follower = services.followers().find(token).orElseThrow(() -> new PageProblem(404, "error.not_found"));
+  Answer show(Exchange call, String token) {
+    var follower = services.followers().find(token).orElseThrow(() -> Failure.keyed(404, "error.not_found"));
     Page page = new Page(call.t().get("unsubscribe.title"), call.t(), "/unsubscribe/" + token, false,
         services.map());
-    return PageReply.html(200, templates.render("unsubscribe", new UnsubscribeView(page, token, follower.requestId(),
+    return Answer.html(200, templates.render("unsubscribe", new UnsubscribeView(page, token, follower.requestId(),
         follower.unsubscribedAt() != null)));
   }
 
-  PageReply confirm(Call call, String token) {
-    var follower = services.followers().find(token).orElseThrow(() -> new PageProblem(404, "error.not_found"));
+  Answer confirm(Exchange call, String token) {
+    var follower = services.followers().find(token).orElseThrow(() -> Failure.keyed(404, "error.not_found"));
     services.followers().unsubscribe(token);
     Page page = new Page(call.t().get("unsubscribe.title"), call.t(), "/unsubscribe/" + token, false,
         services.map());
-    return PageReply.html(200, templates.render("unsubscribe", new UnsubscribeView(page, token, follower.requestId(),
+    return Answer.html(200, templates.render("unsubscribe", new UnsubscribeView(page, token, follower.requestId(),
         true)));
   }
 }

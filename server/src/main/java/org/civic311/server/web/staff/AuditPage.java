@@ -1,6 +1,7 @@
 package org.civic311.server.web.staff;
 
-import org.civic311.server.web.PageReply;
+import org.civic311.server.web.Answer;
+import org.civic311.server.web.Exchange;
 import org.civic311.server.web.Templates;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,7 +34,7 @@ public final class AuditPage {
   public record AuditView(Frame frame, List<EntryRow> entries, String username, String action, String targetType,
       String targetId, String from, String to, Map<String, String> errors, String nextUrl) {}
 
-  PageReply show(Exchange x) {
+  Answer show(Exchange x) {
     StaffMember member = x.requireSession().member();
     if (!member.isAdministrator()) {
       throw new NotPermitted("Only administrators may read the audit log.");
@@ -75,7 +76,7 @@ public final class AuditPage {
           + Views.enc(x.query("to")) + "&page=" + (page + 1);
     }
     Frame frame = new Frame("Audit log", member, Views.csrf(x), "audit", null, null);
-    return PageReply.html(errors.isEmpty() ? 200 : 400, templates.render("audit", new AuditView(frame, rows,
+    return Answer.html(errors.isEmpty() ? 200 : 400, templates.render("audit", new AuditView(frame, rows,
         x.query("username"), x.query("action"), x.query("target_type"), x.query("target_id"), x.query("from"),
         x.query("to"), errors, next)));
   }

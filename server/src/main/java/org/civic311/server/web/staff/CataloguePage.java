@@ -1,6 +1,8 @@
 package org.civic311.server.web.staff;
 
-import org.civic311.server.web.PageReply;
+import org.civic311.server.web.Answer;
+import org.civic311.server.web.Exchange;
+import org.civic311.server.web.Failure;
 import org.civic311.server.web.Templates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,47 +51,28 @@ public final class CataloguePage {
   public record ServiceView(Frame frame, String jurisdiction, boolean existing, String formUrl, ServiceDraft draft,
       List<AttributeRow> attributes, List<String> datatypes, Map<String, String> errors) {}
 
-  PageReply route(Exchange x, String[] parts, boolean get) {
-    // /catalogue, /catalogue/{j}/new, /catalogue/{j}/services/{code}[/retire|restore|delete],
-    // /catalogue/{j}/templates, /catalogue/{j}/templates/{id}/delete
-    if (parts.length == 1 && get) {
-      return list(x, x.query("jurisdiction"), 200, Map.of(), Map.of());
-    }
-    if (parts.length < 3) {
-      throw new PageFailure(404, "There is no such page.");
-    }
-    String j = StaffPages.decode(parts[1]);
-    switch (parts[2]) {
-      case "new":
-        if (parts.length == 3) {
-          return get ? form(x, j, false, null, Map.of(), 200) : save(x, j, null);
-        }
-        break;
-      case "services":
-        if (parts.length == 4) {
-          String code = StaffPages.decode(parts[3]);
-          return get ? form(x, j, true, code, Map.of(), 200) : save(x, j, code);
-        }
-        if (parts.length == 5 && !get) {
-          return serviceAction(x, j, StaffPages.decode(parts[3]), parts[4]);
-        }
-        break;
-      case "templates":
-        if (parts.length == 3 && !get) {
-          return addTemplate(x, j);
-        }
-        if (parts.length == 5 && !get && parts[4].equals("delete")) {
-          services.catalogue().deleteTemplate(x.actor(), j, StaffPages.id(parts[3]));
-          return PageReply.seeOther(listUrl(j) + "&done=deleted");
-        }
-        break;
-      default:
-        break;
-    }
-    throw new PageFailure(404, "There is no such page.");
+  /**
+   * {@code /catalogue}, {@code /catalogue/{j}/new}, {@code /catalogue/{j}/services/{code}[/retire|restore|delete]},
+   * {@code /catalogue/{j}/templates}, {@code /catalogue/{j}/templates/{id}/delete}.
+   */
+  void routes(org.civic311.server.web.Routes r, org.civic311.server.web.Family family,
+      org.civic311.server.web.BodyLimits form) {
+    String root = StaffPages.ROOT + "/catalogue";
+    r.get(root, family, x -> list(x, x.query("jurisdiction"), 200, Map.of(), Map.of()));
+    r.get(root + "/{j}/new", family, x -> form(x, x.param("j"), false, null, Map.of(), 200));
+    r.post(root + "/{j}/new", family, x -> save(x, x.param("j"), null), form);
+    r.get(root + "/{j}/services/{code}", family, x -> form(x, x.param("j"), true, x.param("code"), Map.of(), 200));
+    r.post(root + "/{j}/services/{code}", family, x -> save(x, x.param("j"), x.param("code")), form);
+    r.post(root + "/{j}/services/{code}/{action}", family,
+        x -> serviceAction(x, x.param("j"), x.param("code"), x.param("action")), form);
+    r.post(root + "/{j}/templates", family, x -> addTemplate(x, x.param("j")), form);
+    r.post(root + "/{j}/templates/{id}/delete", family, x -> {
+      services.catalogue().deleteTemplate(x.actor(), x.param("j"), StaffPages.id(x.param("id")));
+      return Answer.seeOther(listUrl(x.param("j")) + "&done=deleted");
+    }, form);
   }
 
-  private PageReply list(Exchange x, String jurisdiction, int status, Map<String, String> errors,
+  private Answer list(Exchange x, String jurisdiction, int status, Map<String, String> errors,
       Map<String, String> entered) {
     StaffMember member = x.requireSession().member();
     Catalogue c = jurisdiction.isBlank() ? services.queue().jurisdiction(member, "")
@@ -107,11 +90,11 @@ public final class CataloguePage {
     List<Views.Option> jurisdictions = services.queue().readable(member).stream()
         .map(k -> new Views.Option(k.jurisdiction().id(), k.jurisdiction().name())).toList();
     Frame frame = new Frame("Catalogue", member, Views.csrf(x), "catalogue", QueuePage.notice(x), null);
-    return PageReply.html(status, templates.render("catalogue", new CatalogueView(frame, j, jurisdictions, rows,
+    return Answer.html(status, templates.render("catalogue", new CatalogueView(frame, j, jurisdictions, rows,
         services.catalogue().templates(member, j), options, Views.detailedStatuses(), errors, entered)));
   }
 
-  private PageReply form(Exchange x, String j, boolean existing, String code, Map<String, String> errors,
+  private Answer form(Exchange x, String j, boolean existing, String code, Map<String, String> errors,
       int status) {
     StaffMember member = x.requireSession().member();
     ServiceDraft draft;
@@ -142,12 +125,12 @@ public final class CataloguePage {
     for (Datatype d : Datatype.values()) {
       datatypes.add(d.wireName());
     }
-    return PageReply.html(status, templates.render("service", new ServiceView(frame, j, existing, url, draft, rows,
+    return Answer.html(status, templates.render("service", new ServiceView(frame, j, existing, url, draft, rows,
         datatypes, errors)));
   }
 
   /** Saves the form; {@code code} is the service the address names, null for a new one. */
-  private PageReply save(Exchange x, String j, String code) {
+  private Answer save(Exchange x, String j, String code) {
     boolean existing = code != null;
     ServiceDraft draft = draft(x, code);
     try {
@@ -155,10 +138,10 @@ public final class CataloguePage {
     } catch (InvalidInput e) {
       return form(x, j, existing, draft.code(), e.fields(), 400);
     }
-    return PageReply.seeOther(listUrl(j) + "&done=saved");
+    return Answer.seeOther(listUrl(j) + "&done=saved");
   }
 
-  private PageReply serviceAction(Exchange x, String j, String code, String action) {
+  private Answer serviceAction(Exchange x, String j, String code, String action) {
     String done;
     try {
       switch (action) {
@@ -174,15 +157,15 @@ public final class CataloguePage {
           services.catalogue().delete(x.actor(), j, code);
           done = "deleted";
         }
-        default -> throw new PageFailure(404, "There is no such action.");
+        default -> throw new Failure(404, "There is no such action.");
       }
     } catch (InvalidInput e) {
       return list(x, j, 400, e.fields(), Map.of());
     }
-    return PageReply.seeOther(listUrl(j) + "&done=" + done);
+    return Answer.seeOther(listUrl(j) + "&done=" + done);
   }
 
-  private PageReply addTemplate(Exchange x, String j) {
+  private Answer addTemplate(Exchange x, String j) {
     try {
       services.catalogue().addTemplate(x.actor(), j, x.field("template_service"), x.field("template_title"),
           x.field("template_body"), x.field("template_status"));
@@ -193,7 +176,7 @@ public final class CataloguePage {
       }
       return list(x, j, 400, e.fields(), entered);
     }
-    return PageReply.seeOther(listUrl(j) + "&done=created");
+    return Answer.seeOther(listUrl(j) + "&done=created");
   }
 
   private static String listUrl(String j) {

@@ -1,6 +1,7 @@
 package org.civic311.server.web.staff;
 
-import org.civic311.server.web.PageReply;
+import org.civic311.server.web.Answer;
+import org.civic311.server.web.Exchange;
 import org.civic311.server.web.Templates;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +29,11 @@ public final class KeysPage {
   public record KeysView(Frame frame, List<KeyRow> keys, List<Views.Option> jurisdictions, String issuedKey,
       String issuedLabel, Map<String, String> errors, String label, String jurisdiction) {}
 
-  PageReply show(Exchange x) {
+  Answer show(Exchange x) {
     return page(x, 200, null, null, Map.of(), "", "");
   }
 
-  PageReply issue(Exchange x) {
+  Answer issue(Exchange x) {
     try {
       ApiKeys.IssuedKey issued = services.keys().issue(x.actor(), x.field("jurisdiction"), x.field("label"));
       // Shown on this one answer and never again: it is not stored, only its hash is.
@@ -42,16 +43,16 @@ public final class KeysPage {
     }
   }
 
-  PageReply revoke(Exchange x, long id) {
+  Answer revoke(Exchange x, long id) {
     try {
       services.keys().revoke(x.actor(), id);
     } catch (InvalidInput e) {
       return page(x, 400, null, null, e.fields(), "", "");
     }
-    return PageReply.seeOther(StaffPages.ROOT + "/keys?done=revoked");
+    return Answer.seeOther(StaffPages.ROOT + "/keys?done=revoked");
   }
 
-  private PageReply page(Exchange x, int status, String key, String label, Map<String, String> errors,
+  private Answer page(Exchange x, int status, String key, String label, Map<String, String> errors,
       String enteredLabel, String enteredJurisdiction) {
     StaffMember member = x.requireSession().member();
     List<ApiKeyRecord> records = services.keys().list(member);
@@ -65,7 +66,7 @@ public final class KeysPage {
     List<Views.Option> jurisdictions = services.queue().readable(member).stream()
         .map(c -> new Views.Option(c.jurisdiction().id(), c.jurisdiction().name())).toList();
     Frame frame = new Frame("API keys", member, Views.csrf(x), "keys", QueuePage.notice(x), null);
-    return PageReply.html(status, templates.render("keys", new KeysView(frame, rows, jurisdictions, key, label, errors,
+    return Answer.html(status, templates.render("keys", new KeysView(frame, rows, jurisdictions, key, label, errors,
         enteredLabel, enteredJurisdiction)));
   }
 }

@@ -1,6 +1,7 @@
 package org.civic311.server.web.staff;
 
-import org.civic311.server.web.PageReply;
+import org.civic311.server.web.Answer;
+import org.civic311.server.web.Exchange;
 import org.civic311.server.web.Templates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -43,7 +44,7 @@ public final class QueuePage {
       List<Views.Option> services, List<Views.Option> detailed, List<Views.Option> sorts, Map<String, String> errors,
       String previousUrl, String nextUrl, String points) {}
 
-  PageReply show(Exchange x) {
+  Answer show(Exchange x) {
     StaffMember member = x.requireSession().member();
     QueueFilter filter = filter(x);
     Map<String, String> errors = new LinkedHashMap<>();
@@ -80,15 +81,15 @@ public final class QueuePage {
     String previous = filter.page() > 1 ? url(shown, filter.page() - 1) : null;
     String next = page.hasNext() ? url(shown, filter.page() + 1) : null;
     Frame frame = new Frame("Queue", member, Views.csrf(x), "queue", notice(x), services.map());
-    return PageReply.html(errors.isEmpty() ? 200 : 400, templates.render("queue", new QueueView(frame, shown, rows,
+    return Answer.html(errors.isEmpty() ? 200 : 400, templates.render("queue", new QueueView(frame, shown, rows,
         jurisdictions, serviceOptions, Views.detailedStatuses(), SORTS, errors, previous, next,
         points(page.requests(), j))));
   }
 
   /** The same page of the queue as map points, for scripts that want it on its own. */
-  PageReply points(Exchange x) {
+  Answer points(Exchange x) {
     Queue.Page page = services.queue().page(x.requireSession().member(), filter(x));
-    return PageReply.json(points(page.requests(), page.catalogue().jurisdiction().id()));
+    return Answer.json(points(page.requests(), page.catalogue().jurisdiction().id()));
   }
 
   private static List<ServiceRecord> allServices(Catalogue c) {

@@ -1,6 +1,8 @@
 package org.civic311.server.web.staff;
 
-import org.civic311.server.web.PageReply;
+import org.civic311.server.web.Answer;
+import org.civic311.server.web.Exchange;
+import org.civic311.server.web.Failure;
 import org.civic311.server.web.Templates;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -52,12 +54,12 @@ public final class RequestPage {
       String agency, String expected, String serviceCode, String duplicateOf, List<String> duplicates,
       Double lat, Double lon, Map<String, String> errors, Map<String, String> entered) {}
 
-  PageReply show(Exchange x, String jurisdictionSegment, long id) {
-    return render(x, StaffPages.decode(jurisdictionSegment), id, 200, Map.of(), Map.of());
+  Answer show(Exchange x, String jurisdictionSegment, long id) {
+    return render(x, jurisdictionSegment, id, 200, Map.of(), Map.of());
   }
 
-  PageReply act(Exchange x, String jurisdictionSegment, long id, String action) {
-    String j = StaffPages.decode(jurisdictionSegment);
+  Answer act(Exchange x, String jurisdictionSegment, long id, String action) {
+    String j = jurisdictionSegment;
     AuditLog.Actor actor = x.actor();
     Casework work = services.casework();
     String done;
@@ -95,7 +97,7 @@ public final class RequestPage {
           work.unhide(actor, j, id);
           done = "shown";
         }
-        default -> throw new PageFailure(404, "There is no such action.");
+        default -> throw new Failure(404, "There is no such action.");
       }
     } catch (InvalidInput e) {
       Map<String, String> entered = new LinkedHashMap<>();
@@ -104,10 +106,10 @@ public final class RequestPage {
       }
       return render(x, j, id, 400, e.fields(), entered);
     }
-    return PageReply.seeOther(StaffPages.ROOT + "/requests/" + Views.enc(j) + "/" + id + "?done=" + done);
+    return Answer.seeOther(StaffPages.ROOT + "/requests/" + Views.enc(j) + "/" + id + "?done=" + done);
   }
 
-  private PageReply render(Exchange x, String j, long id, int status, Map<String, String> errors,
+  private Answer render(Exchange x, String j, long id, int status, Map<String, String> errors,
       Map<String, String> entered) {
     StaffMember member = x.requireSession().member();
     Casework work = services.casework();
@@ -168,7 +170,7 @@ public final class RequestPage {
     Frame frame = new Frame("Request " + id, member, Views.csrf(x), "queue", QueuePage.notice(x),
         r.lat() == null ? null : services.map());
     String base = StaffPages.ROOT + "/requests/" + Views.enc(j) + "/" + id;
-    return PageReply.html(status, templates.render("request", new RequestView(frame, id, j, base,
+    return Answer.html(status, templates.render("request", new RequestView(frame, id, j, base,
         "#" + id + " " + r.serviceName(), r.status(), r.extendedStatus() == null ? "" : r.extendedStatus(),
         r.hidden(), r.hiddenReason(), member.canWork(r), fields, reporter, answers, photos, history, notes,
         Views.detailedStatuses(), serviceOptions, work.templates(j, r.serviceCode()),

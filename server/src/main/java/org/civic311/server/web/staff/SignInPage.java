@@ -1,6 +1,7 @@
 package org.civic311.server.web.staff;
 
-import org.civic311.server.web.PageReply;
+import org.civic311.server.web.Answer;
+import org.civic311.server.web.Exchange;
 import org.civic311.server.web.Templates;
 import java.util.Optional;
 import org.civic311.server.domain.staff.Accounts;
@@ -21,15 +22,15 @@ public final class SignInPage {
   /** The model of the sign-in page. */
   public record SignInView(Frame frame, String username, String next, String problem) {}
 
-  PageReply show(Exchange x) {
+  Answer show(Exchange x) {
     if (x.session().isPresent()) {
-      return PageReply.seeOther(safeNext(x.query("next")));
+      return Answer.seeOther(safeNext(x.query("next")));
     }
     // Signing out is news, not a problem: it is shown as a notice, not as a red alert.
     return page(200, "", x.query("next"), null, x.query("signed_out").isEmpty() ? null : "You are signed out.");
   }
 
-  PageReply submit(Exchange x) {
+  Answer submit(Exchange x) {
     String username = x.field("username");
     String next = x.field("next");
     if (!throttle.allow(x.client(), System.currentTimeMillis())) {
@@ -42,23 +43,23 @@ public final class SignInPage {
     if (member.isEmpty()) {
       return page(401, username, next, result.problem());
     }
-    x.cookie().ifPresent(services.sessions()::end);
+    StaffFamily.cookie(x).ifPresent(services.sessions()::end);
     Sessions.Session session = services.sessions().start(member.get());
-    return PageReply.seeOther(safeNext(next)).withCookie(cookie(session.cookieValue(), x.secure(),
+    return Answer.seeOther(safeNext(next)).withCookie(cookie(session.cookieValue(), x.secure(),
         Sessions.LIFETIME_MILLIS / 1000));
   }
 
-  PageReply logout(Exchange x) {
-    x.cookie().ifPresent(services.sessions()::end);
-    return PageReply.seeOther(StaffPages.ROOT + "/login?signed_out=1").withCookie(cookie("", x.secure(), 0));
+  Answer logout(Exchange x) {
+    StaffFamily.cookie(x).ifPresent(services.sessions()::end);
+    return Answer.seeOther(StaffPages.ROOT + "/login?signed_out=1").withCookie(cookie("", x.secure(), 0));
   }
 
-  private PageReply page(int status, String username, String next, String problem) {
+  private Answer page(int status, String username, String next, String problem) {
     return page(status, username, next, problem, null);
   }
 
-  private PageReply page(int status, String username, String next, String problem, String notice) {
-    return PageReply.html(status, templates.render("login", new SignInView(
+  private Answer page(int status, String username, String next, String problem, String notice) {
+    return Answer.html(status, templates.render("login", new SignInView(
         new Frame("Sign in", null, null, "login", notice, null), username, next, problem)));
   }
 
@@ -72,7 +73,7 @@ public final class SignInPage {
   }
 
   static String cookie(String value, boolean secure, long maxAgeSeconds) {
-    return Exchange.COOKIE + "=" + value + "; Path=" + StaffPages.ROOT + "; Max-Age=" + maxAgeSeconds
+    return StaffFamily.COOKIE + "=" + value + "; Path=" + StaffPages.ROOT + "; Max-Age=" + maxAgeSeconds
         + "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
   }
 }

@@ -1,6 +1,8 @@
 package org.civic311.server.web.staff;
 
-import org.civic311.server.web.PageReply;
+import org.civic311.server.web.Answer;
+import org.civic311.server.web.Exchange;
+import org.civic311.server.web.Failure;
 import org.civic311.server.web.Templates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,11 +32,11 @@ public final class UsersPage {
   /** The model of the accounts page. */
   public record UsersView(Frame frame, List<UserRow> users, Map<String, String> errors, Map<String, String> entered) {}
 
-  PageReply show(Exchange x) {
+  Answer show(Exchange x) {
     return page(x, 200, Map.of(), Map.of());
   }
 
-  PageReply create(Exchange x) {
+  Answer create(Exchange x) {
     admin(x);
     try {
       services.accountOffice().create(x.actor(), x.field("username"), x.field("display_name"), x.field("password"),
@@ -46,17 +48,17 @@ public final class UsersPage {
       }
       return page(x, 400, e.fields(), entered);
     }
-    return PageReply.seeOther(StaffPages.ROOT + "/users?done=created");
+    return Answer.seeOther(StaffPages.ROOT + "/users?done=created");
   }
 
-  PageReply setActive(Exchange x, long id) {
+  Answer setActive(Exchange x, long id) {
     StaffMember member = admin(x);
     boolean active = x.field("active").equals("1");
     if (id == member.id() && !active) {
-      throw new PageFailure(400, "You cannot switch off your own account.");
+      throw new Failure(400, "You cannot switch off your own account.");
     }
     services.accountOffice().setActive(x.actor(), id, active);
-    return PageReply.seeOther(StaffPages.ROOT + "/users?done=saved");
+    return Answer.seeOther(StaffPages.ROOT + "/users?done=saved");
   }
 
   private StaffMember admin(Exchange x) {
@@ -67,7 +69,7 @@ public final class UsersPage {
     return member;
   }
 
-  private PageReply page(Exchange x, int status, Map<String, String> errors, Map<String, String> entered) {
+  private Answer page(Exchange x, int status, Map<String, String> errors, Map<String, String> entered) {
     StaffMember member = admin(x);
     List<UserRow> rows = new ArrayList<>();
     for (StaffUserRecord u : services.accounts().list()) {
@@ -76,6 +78,6 @@ public final class UsersPage {
           Views.time(u.createdAt(), java.time.ZoneOffset.UTC)));
     }
     Frame frame = new Frame("Accounts", member, Views.csrf(x), "users", QueuePage.notice(x), null);
-    return PageReply.html(status, templates.render("users", new UsersView(frame, rows, errors, entered)));
+    return Answer.html(status, templates.render("users", new UsersView(frame, rows, errors, entered)));
   }
 }

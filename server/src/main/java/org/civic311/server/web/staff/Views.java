@@ -1,5 +1,6 @@
 package org.civic311.server.web.staff;
 
+import org.civic311.server.web.Exchange;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

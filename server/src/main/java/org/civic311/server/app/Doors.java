@@ -1,0 +1,56 @@
+package org.civic311.server.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.civic311.server.config.TrafficSettings;
+import org.civic311.server.web.ApiSettings;
+import org.civic311.server.web.BodyLimits;
+import org.civic311.server.web.FrontDoor;
+import org.civic311.server.web.GeoReportApi;
+import org.civic311.server.web.MediaFiles;
+import org.civic311.server.web.Routes;
+import org.civic311.server.web.WebServer;
+import org.civic311.server.web.WriteGate;
+import org.civic311.server.web.citizen.CitizenPages;
+import org.civic311.server.web.staff.StaffPages;
+
+/** Builds the route table of every family and the one front door in front of it. */
+final class Doors {
+  private Doors() {}
+
+  static FrontDoor frontDoor(ApiSettings api, TrafficSettings traffic, GeoReportApi geoReport, CitizenPages citizen,
+      StaffPages staff, MediaFiles files) {
+    Path spool = spool();
+    long floor = traffic.bodyTimeoutSeconds() * 1000L;
+    // A 16 KiB/s uplink moves the largest allowed upload in this long; a body slower than that
+    // (or than the floor, for small bodies) is a slow client, answered 408 and dropped.
+    long deadline = floor + api.maxMultipartBytes() / 16;
+    BodyLimits apiBody = new BodyLimits(api.maxBodyBytes(), api.maxMultipartBytes(), true, deadline, spool);
+    BodyLimits pageForm = BodyLimits.form(api.maxBodyBytes(), floor);
+    BodyLimits staffForm = BodyLimits.form(StaffPages.MAX_FORM_BYTES, floor);
+    Routes routes = new Routes();
+    geoReport.routes(routes, apiBody);
+    staff.routes(routes, staffForm);
+    files.routes(routes);
+    citizen.routes(routes, apiBody, pageForm);
+    return new FrontDoor(routes, List.of(geoReport.family(), staff.family(), files.family(), citizen.family()),
+        WriteGate.OPEN, traffic.uploadsInFlight());
+  }
+
+  /** The connector's guard from the traffic settings. */
+  static WebServer.Guard guard(TrafficSettings traffic) {
+    return new WebServer.Guard(traffic.connectionsPerAddress(), traffic.headerTimeoutSeconds() * 1000L,
+        traffic.idleTimeoutSeconds() * 1000L);
+  }
+
+  private static Path spool() {
+    try {
+      return Files.createTempDirectory("civic311-uploads-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make a folder for uploads in " + System.getProperty("java.io.tmpdir"), e);
+    }
+  }
+}

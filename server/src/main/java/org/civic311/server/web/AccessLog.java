@@ -1,0 +1,37 @@
+package org.civic311.server.web;
+
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One line per call on the logger {@code civic311.access}: client, method, path, status, bytes
+ * sent, milliseconds, and the label of the API key used, so an operator can see why a vendor's
+ * integration fails. Secrets never reach it: key, token, password and CSRF values in the query
+ * are replaced by {@code ***}, and a path that is itself a secret is logged as its pattern.
+ */
+final class AccessLog {
+  private static final Logger LOG = LoggerFactory.getLogger("civic311.access");
+  private static final Pattern SECRETS = Pattern.compile(
+      "(?i)((?:^|&)(?:api_key|key|token|password|_csrf|session)=)[^&]*");
+
+  private AccessLog() {}
+
+  static void record(Exchange x, String method, int status, long bytes, long nanos) {
+    if (!LOG.isInfoEnabled()) {
+      return;
+    }
+    String path = x.route() != null && x.route().secretPath() ? x.route().pattern().toString() : x.path();
+    String query = x.request().getHttpURI().getQuery();
+    String shown = query == null || x.route() != null && x.route().secretPath() ? path : path + "?" + clean(query);
+    String key = x.keyLabel();
+    LOG.info("{} \"{} {}\" {} {} {}ms{}", x.client(), method, shown, status, bytes, nanos / 1_000_000,
+        key == null ? "" : " key=" + key);
+  }
+
+  static String clean(String query) {
+    String q = SECRETS.matcher(query).replaceAll("$1***");
+    // No line breaks or quotes of a client's choosing in the log.
+    return q.replaceAll("[\\p{Cntrl}\"]", "?");
+  }
+}

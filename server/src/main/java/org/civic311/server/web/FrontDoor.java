@@ -1,0 +1,244 @@
+package org.civic311.server.web;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import org.civic311.server.storage.StorageException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one door every call comes through. It finds the call's route in the table, and does what
+ * is the same for every route whatever its family: HEAD as GET without the body, 405 with
+ * {@code Allow}, the checks that need no body before the body is read (without a thread while
+ * it arrives), the number of multipart uploads in flight, the rate limits of writes, validators
+ * and 304s, the access log, and the cleanup of a call's temporary files. The route's family
+ * renders failures and adds its own headers.
+ */
+public final class FrontDoor extends Handler.Abstract {
+  private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
+  private final Routes routes;
+  private final List<Family> families;
+  private final WriteGate gate;
+  private final Semaphore uploads;
+
+  /**
+   * @param families        every family, in the order they claim unmatched paths; the last claims the rest
+   * @param uploadsInFlight how many multipart bodies may be read and taken in at once; more get a 503
+   */
+  public FrontDoor(Routes routes, List<Family> families, WriteGate gate, int uploadsInFlight) {
+    this.routes = routes;
+    this.families = List.copyOf(families);
+    this.gate = gate;
+    this.uploads = new Semaphore(uploadsInFlight);
+  }
+
+  /** The path with runs of slashes made one ({@code /open311/v2//services.xml} is what a base URL with a trailing slash gives). */
+  static String normalise(String path) {
+    if (path == null || path.isEmpty()) {
+      return "/";
+    }
+    return path.indexOf("//") < 0 ? path : path.replaceAll("/{2,}", "/");
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    String method = request.getMethod();
+    String path = normalise(request.getHttpURI().getPath());
+    Routes.Lookup found = routes.find(method.equals("OPTIONS") ? "GET" : method, path);
+    Route route = found.route();
+    Family family = route != null ? route.family() : familyOf(path);
+    Visit v = new Visit(new Exchange(request, route, found.values()), family, response, callback);
+    try {
+      if (method.equals("OPTIONS")) {
+        Answer preflight = family.options(v.x);
+        if (preflight == null) {
+          throw new Failure(405, "method OPTIONS is not allowed here").with("Allow",
+              route != null ? route.allowed() : "GET, HEAD");
+        }
+        v.send(preflight);
+        return true;
+      }
+      if (route == null) {
+        if (found.allowed() != null) {
+          throw new Failure(405, "method " + method + " is not allowed here; use " + found.allowed())
+              .with("Allow", found.allowed());
+        }
+        throw new Failure(404, "no such resource: " + path);
+      }
+      v.x.checkQuery();
+      Answer early = family.before(v.x);
+      if (early != null) {
+        v.send(early);
+        return true;
+      }
+      if (method.equals("POST") && route.body() != null) {
+        BodyReader.precheck(request, route.body());
+        if (BodyReader.mime(request.getHeaders().get(HttpHeader.CONTENT_TYPE)).equals("multipart/form-data")) {
+          if (!uploads.tryAcquire()) {
+            throw new Failure(503, "too many uploads are in progress; try again in a few seconds")
+                .with("Retry-After", "5").with("Connection", "close");
+          }
+          v.uploadSlot = true;
+        }
+        if (route.write()) {
+          gate.beforeBody(v.x);
+        }
+        BodyReader.read(request, route.body()).whenComplete((body, failure) ->
+            request.getComponents().getExecutor().execute(() -> {
+              if (failure != null) {
+                v.fail(failure);
+              } else {
+                try {
+                  v.x.received(body);
+                } catch (Throwable t) {
+                  v.fail(t);
+                  return;
+                }
+                v.run();
+              }
+            }));
+        return true;
+      }
+      if (route.write()) {
+        gate.beforeBody(v.x);
+      }
+      v.run();
+    } catch (Throwable t) {
+      v.fail(t);
+    }
+    return true;
+  }
+
+  private Family familyOf(String path) {
+    for (Family f : families) {
+      if (f.owns(path)) {
+        return f;
+      }
+    }
+    return families.get(families.size() - 1);
+  }
+
+  /** One call on its way through the door. */
+  private final class Visit {
+    final Exchange x;
+    final Family family;
+    final Response response;
+    final Callback callback;
+    final long started = System.nanoTime();
+    boolean uploadSlot;
+
+    Visit(Exchange x, Family family, Response response, Callback callback) {
+      this.x = x;
+      this.family = family;
+      this.response = response;
+      this.callback = callback;
+    }
+
+    void run() {
+      try {
+        family.checked(x);
+        if (x.route().write()) {
+          gate.afterBody(x);
+        }
+        Answer a = x.route().action().run(x);
+        if (x.route().write()) {
+          a = gate.decorate(x, a);
+        }
+        send(a);
+      } catch (Throwable t) {
+        fail(t);
+      }
+    }
+
+    void fail(Throwable t) {
+      Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+      Failure f = Failures.of(cause);
+      if (f.status() >= 500 && !(cause instanceof Failure)) {
+        if (cause instanceof StorageException) {
+          LOG.warn("database unavailable on {} {}: {}", x.method(), x.path(), cause.getMessage());
+        } else {
+          LOG.error("internal error on {} {}", x.method(), x.path(), cause);
+        }
+      }
+      Answer a;
+      try {
+        a = family.error(x, f);
+      } catch (RuntimeException e) {
+        LOG.error("the error page failed on {} {}", x.method(), x.path(), e);
+        a = Answer.text(f.status(), f.getMessage());
+      }
+      if (f.header() != null) {
+        a = a.withHeader(f.header().name(), f.header().value());
+      }
+      if (f.status() == 413) {
+        // Whatever of the body is still in flight is not worth reading.
+        a = a.withHeader("Connection", "close");
+      }
+      if (f.status() == 429 && x.route() != null && x.route().write()) {
+        a = gate.decorate(x, a);
+      }
+      send(a);
+    }
+
+    void send(Answer a) {
+      String method = x.method();
+      boolean read = method.equals("GET") || method.equals("HEAD");
+      String cache = family.cacheControl();
+      if (read && a.status() == 200 && cache != null && !cache.contains("no-store")) {
+        a = Validators.tagged(a);
+        if (Validators.notModified(x.request(), a)) {
+          a = new Answer(304, null, new byte[0], null, List.of(), a.headers());
+        }
+      }
+      response.setStatus(a.status());
+      var h = response.getHeaders();
+      family.decorate(x, a, h);
+      h.put(HttpHeader.CACHE_CONTROL, read && (a.status() == 200 || a.status() == 304) ? cache : "no-store");
+      if (a.contentType() != null && a.status() != 304) {
+        h.put(HttpHeader.CONTENT_TYPE, a.contentType());
+      }
+      if (a.location() != null) {
+        h.put(HttpHeader.LOCATION, a.location());
+      }
+      for (String c : a.cookies()) {
+        h.add(HttpHeader.SET_COOKIE, c);
+      }
+      for (Answer.Header header : a.headers()) {
+        h.put(header.name(), header.value());
+      }
+      boolean body = !method.equals("HEAD") && a.status() != 304 && a.status() != 204;
+      long length = a.status() == 304 ? 0 : a.body().length;
+      if (!body && a.status() != 304 && a.status() != 204) {
+        h.put(HttpHeader.CONTENT_LENGTH, length);
+      }
+      int status = a.status();
+      response.write(true, body ? ByteBuffer.wrap(a.body()) : null, Callback.from(() -> {
+        done(status, body ? length : 0);
+        callback.succeeded();
+      }, failure -> {
+        done(status, 0);
+        callback.failed(failure);
+      }));
+    }
+
+    private void done(int status, long bytes) {
+      x.body().close();
+      if (uploadSlot) {
+        uploadSlot = false;
+        uploads.release();
+      }
+      try {
+        AccessLog.record(x, x.method(), status, bytes, System.nanoTime() - started);
+      } catch (RuntimeException e) {
+        LOG.warn("access log failed", e);
+      }
+    }
+  }
+}

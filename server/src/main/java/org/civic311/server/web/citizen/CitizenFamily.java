@@ -1,0 +1,119 @@
+package org.civic311.server.web.citizen;
+
+import org.civic311.georeport.FormDecoder;
+import org.civic311.georeport.ParameterException;
+import org.civic311.georeport.Parameters;
+import org.civic311.server.web.AddressLimit;
+import org.civic311.server.web.Answer;
+import org.civic311.server.web.Exchange;
+import org.civic311.server.web.Failure;
+import org.civic311.server.web.Family;
+import org.civic311.server.web.PageSecurity;
+import org.civic311.server.web.Templates;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * The residents' pages as a family: each call speaks the reader's language ({@code ?lang=}, the
+ * cookie, then {@code Accept-Language}); a POST from another site or past the per-address limit
+ * is refused before its body is read; failures are error pages in the reader's language; every
+ * answer carries the pages' security headers. It also claims every path no other family does.
+ */
+final class CitizenFamily implements Family {
+  /** Report and "me too" POSTs per client address and node in {@link #WINDOW_SECONDS}. */
+  static final int POSTS_PER_WINDOW = 10;
+  static final int WINDOW_SECONDS = 600;
+  private final CitizenServices services;
+  private final Templates templates;
+  private final PageSecurity security;
+  private final AddressLimit posts = new AddressLimit(POSTS_PER_WINDOW, WINDOW_SECONDS);
+
+  CitizenFamily(CitizenServices services, Templates templates, String tileOrigin) {
+    this.services = services;
+    this.templates = templates;
+    this.security = new PageSecurity(tileOrigin);
+  }
+
+  @Override
+  public boolean owns(String path) {
+    return true;
+  }
+
+  @Override
+  public Answer before(Exchange x) {
+    String queryLang = queryLanguage(x.request());
+    x.speak(Messages.of(language(x.request(), queryLang)), Messages.LANGUAGES.contains(queryLang));
+    if (x.method().equals("POST")) {
+      if (PageSecurity.crossSite(x.request())) {
+        throw Failure.keyed(403, "error.cross_site");
+      }
+      if (!posts.allow(x.client(), System.currentTimeMillis())) {
+        throw Failure.keyed(429, "error.too_many");
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public Answer error(Exchange x, Failure failure) {
+    Messages t = x.t();
+    String key = failure.key() != null ? failure.key() : keyOf(failure.status());
+    return Answer.html(failure.status(), templates.render("error", new CitizenPages.ErrorView(
+        new Page(t.get("error.title"), t, x.path(), false, services.map()), failure.status(), t.get(key))));
+  }
+
+  private static String keyOf(int status) {
+    return switch (status) {
+      case 403 -> "error.cross_site";
+      case 404 -> "error.not_found";
+      case 405 -> "error.method";
+      case 413 -> "error.too_large";
+      case 429 -> "error.too_many";
+      case 503 -> "error.unavailable";
+      default -> status >= 500 ? "error.internal" : "error.unreadable";
+    };
+  }
+
+  @Override
+  public void decorate(Exchange x, Answer answer, HttpFields.Mutable headers) {
+    security.decorate(headers, cacheControl());
+    headers.put(HttpHeader.VARY, "Accept-Encoding, Accept-Language, Cookie");
+    if (x.languageChosen()) {
+      headers.add(HttpHeader.SET_COOKIE, "lang=" + x.t().language() + "; Path=/; Max-Age=31536000; SameSite=Lax");
+    }
+  }
+
+  @Override
+  public String cacheControl() {
+    return "no-cache";
+  }
+
+  private static String queryLanguage(Request request) {
+    String q = request.getHttpURI().getQuery();
+    if (q == null || !q.contains("lang=")) {
+      return "";
+    }
+    try {
+      Parameters.Builder p = Parameters.builder();
+      FormDecoder.decode(q, p);
+      return p.build().all("lang").stream().findFirst().orElse("");
+    } catch (ParameterException e) {
+      return "";
+    }
+  }
+
+  /** The language for a request: {@code ?lang=}, else the cookie, else {@code Accept-Language}. */
+  static String language(Request request, String queryLang) {
+    if (Messages.LANGUAGES.contains(queryLang)) {
+      return queryLang;
+    }
+    for (HttpCookie c : Request.getCookies(request)) {
+      if (c.getName().equals("lang") && Messages.LANGUAGES.contains(c.getValue())) {
+        return c.getValue();
+      }
+    }
+    return Messages.fromAcceptLanguage(request.getHeaders().get("Accept-Language"));
+  }
+}
