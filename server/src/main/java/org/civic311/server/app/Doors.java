@@ -25,10 +25,7 @@ final class Doors {
       StaffPages staff, MediaFiles files) {
     Path spool = spool();
     long floor = traffic.bodyTimeoutSeconds() * 1000L;
-    // A 16 KiB/s uplink moves the largest allowed upload in this long; a body slower than that
-    // (or than the floor, for small bodies) is a slow client, answered 408 and dropped.
-    long deadline = floor + api.maxMultipartBytes() / 16;
-    BodyLimits apiBody = new BodyLimits(api.maxBodyBytes(), api.maxMultipartBytes(), true, deadline, spool);
+    BodyLimits apiBody = new BodyLimits(api.maxBodyBytes(), api.maxMultipartBytes(), true, floor, spool);
     BodyLimits pageForm = BodyLimits.form(api.maxBodyBytes(), floor);
     BodyLimits staffForm = BodyLimits.form(StaffPages.MAX_FORM_BYTES, floor);
     Routes routes = new Routes();

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * @param maxFormBytes      the largest url-encoded body
  * @param maxMultipartBytes the largest multipart body (photos included)
  * @param multipart         whether multipart bodies are taken at all
- * @param deadlineMillis    how long the whole body may take to arrive
+ * @param deadlineMillis    how long a small body may take to arrive (a large one gets a second more per 16 KiB)
  * @param spool             where multipart parts past a few kilobytes wait
  */
 public record BodyLimits(int maxFormBytes, long maxMultipartBytes, boolean multipart, long deadlineMillis, Path spool) {

@@ -9,34 +9,36 @@ public final class Failure extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int status;
   private final String key;
-  private final transient Answer.Header header;
+  private final transient java.util.List<Answer.Header> headers;
   private final java.util.List<String> messages;
 
   public Failure(int status, String message) {
-    this(status, java.util.List.of(message), null, null);
+    this(status, java.util.List.of(message), null, java.util.List.of());
   }
 
   /** A failure with several messages, each a fault of its own (a GeoReport error list shows each). */
   public Failure(int status, java.util.List<String> messages) {
-    this(status, messages, null, null);
+    this(status, messages, null, java.util.List.of());
   }
 
-  private Failure(int status, java.util.List<String> messages, String key, Answer.Header header) {
+  private Failure(int status, java.util.List<String> messages, String key, java.util.List<Answer.Header> headers) {
     super(String.join(" ", messages));
     this.status = status;
     this.key = key;
-    this.header = header;
+    this.headers = headers;
     this.messages = java.util.List.copyOf(messages);
   }
 
   /** A failure shown through the message with this key in the reader's language. */
   public static Failure keyed(int status, String key) {
-    return new Failure(status, java.util.List.of(key), key, null);
+    return new Failure(status, java.util.List.of(key), key, java.util.List.of());
   }
 
   /** The same failure with a header its answer needs (such as {@code Retry-After}). */
   public Failure with(String name, String value) {
-    return new Failure(status, messages, key, new Answer.Header(name, value));
+    java.util.List<Answer.Header> more = new java.util.ArrayList<>(headers);
+    more.add(new Answer.Header(name, value));
+    return new Failure(status, messages, key, java.util.List.copyOf(more));
   }
 
   public int status() {
@@ -53,8 +55,8 @@ public final class Failure extends RuntimeException {
     return messages;
   }
 
-  /** A header the answer must carry, or null. */
-  public Answer.Header header() {
-    return header;
+  /** The headers the answer must carry. */
+  public java.util.List<Answer.Header> headers() {
+    return headers;
   }
 }

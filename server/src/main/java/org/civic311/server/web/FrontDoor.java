@@ -174,8 +174,8 @@ public final class FrontDoor extends Handler.Abstract {
         LOG.error("the error page failed on {} {}", x.method(), x.path(), e);
         a = Answer.text(f.status(), f.getMessage());
       }
-      if (f.header() != null) {
-        a = a.withHeader(f.header().name(), f.header().value());
+      for (Answer.Header header : f.headers()) {
+        a = a.withHeader(header.name(), header.value());
       }
       if (f.status() == 413) {
         // Whatever of the body is still in flight is not worth reading.
