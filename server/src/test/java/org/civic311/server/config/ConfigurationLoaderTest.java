@@ -110,6 +110,17 @@ class ConfigurationLoaderTest {
   }
 
   @Test
+  void jurisdictionIdsThatDifferOnlyInCaseAreRefused() {
+    String twin = GOOD + """
+        - id: City.Example.ORG
+          name: Twin
+          time_zone: Europe/Paris
+      """;
+    assertThatThrownBy(() -> ConfigurationLoader.parse(twin, "c.yaml"))
+        .hasMessageContaining("(jurisdictions[1].id): id 'City.Example.ORG' is used by another jurisdiction");
+  }
+
+  @Test
   void noJurisdictionIsRefused() {
     assertThatThrownBy(() -> ConfigurationLoader.parse("server:\n  contact: x\n", "c.yaml"))
         .hasMessageContaining("at least one jurisdiction");
