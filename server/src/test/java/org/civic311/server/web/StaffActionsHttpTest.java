@@ -71,6 +71,13 @@ class StaffActionsHttpTest {
   }
 
   @Test
+  void aStrayControlCharacterInAStaffNoteIsDropped() {
+    long id = post("Loose slab", "3 Main St");
+    assertThat(act(id, "update", "status", "unchanged", "note", "Slab\u0007 fixed\u0000.").status()).isEqualTo(303);
+    assertThat(api(id).get("status_notes").asText()).isEqualTo("Slab fixed.");
+  }
+
+  @Test
   void aNoteAloneKeepsTheStatusAndAnEmptyUpdateIsExplained() {
     long id = post("Crack", "2 Main St");
     assertThat(act(id, "update", "status", "unchanged", "note", "Crew booked.").status()).isEqualTo(303);
