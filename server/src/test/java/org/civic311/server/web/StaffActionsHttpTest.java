@@ -59,7 +59,8 @@ class StaffActionsHttpTest {
     JsonNode r = api(id);
     assertThat(r.get("status").asText()).isEqualTo("closed");
     assertThat(r.get("status_notes").asText()).isEqualTo("Filled this morning.");
-    assertThat(r.get("extended_attributes").get("detailed_status").asText()).isEqualTo("fixed");
+    assertThat(r.get("extended_attributes").get("detailed_status").asText()).isEqualTo("PROCESSED");
+    assertThat(r.get("extended_attributes").get("extended_status").asText()).isEqualTo("fixed");
     JsonNode notes = r.get("notes");
     assertThat(notes).hasSize(1);
     assertThat(notes.get(0).get("status").asText()).isEqualTo("fixed");
