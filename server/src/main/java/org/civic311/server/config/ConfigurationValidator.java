@@ -74,6 +74,9 @@ final class ConfigurationValidator {
     if (s.publicUrl() != null && !s.publicUrl().matches("https?://[^\\s]+")) {
       fail("/server/public_url", "public_url must be an http or https URL");
     }
+    if (s.host() != null && !s.host().matches("[A-Za-z0-9.:%\\[\\]-]+")) {
+      fail("/server/host", "host must be an address or host name to listen on, such as 0.0.0.0 or 127.0.0.1");
+    }
   }
 
   private void mail(MailSettings m) {
