@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * arrays, XML wrappers of correctly named items) also with one or no members; every field of the
  * standard present in every item, required ones non-empty; codes and ids as JSON strings,
  * booleans as JSON booleans or XML {@code true}/{@code false}; W3C datetimes with whole seconds
- * and a zone; the enumerated values (status, type, datatype, endpoint type); attribute orders
+ * and a zone; the enumerated values (status, type, datatype, endpoint type, and the statuses
+ * of {@code extended_attributes}: CitySDK's in {@code detailed_status}, the update history's in
+ * {@code extended_status}); attribute orders
  * and value keys unique; coordinates in range; the one-request replies; error codes 400 to 599;
  * discovery endpoints offering {@code text/xml}; and no personal field ({@code email},
  * {@code phone}, {@code first_name}, {@code last_name}, {@code device_id}, {@code account_id})

@@ -19,6 +19,8 @@ final class DocumentRules {
   private static final Set<String> EXTENDED_STATUSES = Set.of("open", "closed", "fixed", "in_progress",
       "planned", "action_scheduled", "investigating", "duplicate", "not_councils_responsibility",
       "no_further_action", "internal_referral", "cancelled", "reopen", "for_triage", "unchanged");
+  private static final Set<String> CITY_SDK_STATUSES =
+      Set.of("PENDING", "RECEIVED", "IN_PROCESS", "PROCESSED", "ARCHIVED", "REJECTED");
   private static final Set<String> ENDPOINT_TYPES = Set.of("production", "test");
   private static final List<String> OPTIONAL_REQUEST_TEXT = List.of(
       "status_notes", "service_name", "description", "agency_responsible", "service_notice",
@@ -189,7 +191,31 @@ final class DocumentRules {
       if (r.has("notes") && !r.get("notes").isNull()) {
         f.listField(r, "notes", at);
       }
+      extendedStatuses(r, at, f);
     }
+  }
+
+  /**
+   * Where {@code extended_attributes} gives a status, each name keeps its own vocabulary:
+   * CitySDK's upper-case one under {@code detailed_status}, which CitySDK clients read, and the
+   * update history's under {@code extended_status}.
+   */
+  private static void extendedStatuses(JsonNode request, String at, Findings f) {
+    JsonNode x = request.get("extended_attributes");
+    if (x == null || !x.isObject()) {
+      return;
+    }
+    String xat = at + ".extended_attributes";
+    if (given(x.get("detailed_status"))) {
+      f.oneOf(x, "detailed_status", xat, CITY_SDK_STATUSES);
+    }
+    if (given(x.get("extended_status"))) {
+      f.oneOf(x, "extended_status", xat, EXTENDED_STATUSES);
+    }
+  }
+
+  private static boolean given(JsonNode value) {
+    return value != null && !value.isNull() && !(value.isTextual() && value.asText().isEmpty());
   }
 
   private static void postReply(JsonNode body, Findings f) {

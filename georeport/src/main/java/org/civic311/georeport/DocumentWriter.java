@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>XML text is escaped for {@code & < >} and carriage returns (so they survive parsing); the
  * document starts with the XML declaration. Characters that XML 1.0 cannot carry at all are
- * written as U+FFFD; the server refuses them on input, so this only guards the output.
+ * written as U+FFFD; the server keeps them out of what it stores, so this only guards the output.
  */
 public final class DocumentWriter {
   private static final JsonFactory JSON = JsonFactory.builder().build();

@@ -104,7 +104,9 @@ public final class Documents {
       }
       Node extended = Node.fields()
           .put("channel", x.channel())
-          .put("detailed_status", x.detailedStatus() == null ? null : x.detailedStatus().wireName())
+          .put("detailed_status", x.extendedStatus() == null ? null
+              : x.extendedStatus().citySdk().map(CitySdkStatus::wireName).orElse(null))
+          .put("extended_status", x.extendedStatus() == null ? null : x.extendedStatus().wireName())
           .put("duplicate", x.duplicateOf())
           .put("duplicates", strings("service_request_id", x.duplicates()))
           .put("parent_service_request_id", x.parentServiceRequestId())

@@ -5,35 +5,45 @@ import java.util.Optional;
 
 /**
  * The richer statuses of the update history (the mySociety model), each mapped to the core
- * {@link Status} that {@code GET requests} shows. {@link #UNCHANGED} keeps the request's status.
- * On the wire they are lower case; FixMyStreet posts them in upper case.
+ * {@link Status} that {@code GET requests} shows and to the coarser CitySDK
+ * {@link CitySdkStatus} that {@code detailed_status} shows. {@link #UNCHANGED} keeps the
+ * request's status and maps to neither. On the wire they are lower case; FixMyStreet posts them
+ * in upper case.
  */
 public enum ExtendedStatus {
-  OPEN(Status.OPEN),
-  IN_PROGRESS(Status.OPEN),
-  PLANNED(Status.OPEN),
-  ACTION_SCHEDULED(Status.OPEN),
-  INVESTIGATING(Status.OPEN),
-  REOPEN(Status.OPEN),
-  FOR_TRIAGE(Status.OPEN),
-  INTERNAL_REFERRAL(Status.OPEN),
-  UNCHANGED(null),
-  CLOSED(Status.CLOSED),
-  FIXED(Status.CLOSED),
-  DUPLICATE(Status.CLOSED),
-  NOT_COUNCILS_RESPONSIBILITY(Status.CLOSED),
-  NO_FURTHER_ACTION(Status.CLOSED),
-  CANCELLED(Status.CLOSED);
+  OPEN(Status.OPEN, CitySdkStatus.RECEIVED),
+  IN_PROGRESS(Status.OPEN, CitySdkStatus.IN_PROCESS),
+  PLANNED(Status.OPEN, CitySdkStatus.IN_PROCESS),
+  ACTION_SCHEDULED(Status.OPEN, CitySdkStatus.IN_PROCESS),
+  INVESTIGATING(Status.OPEN, CitySdkStatus.IN_PROCESS),
+  REOPEN(Status.OPEN, CitySdkStatus.RECEIVED),
+  FOR_TRIAGE(Status.OPEN, CitySdkStatus.RECEIVED),
+  INTERNAL_REFERRAL(Status.OPEN, CitySdkStatus.IN_PROCESS),
+  UNCHANGED(null, null),
+  CLOSED(Status.CLOSED, CitySdkStatus.PROCESSED),
+  FIXED(Status.CLOSED, CitySdkStatus.PROCESSED),
+  // Closed without the work being done: CitySDK's REJECTED ("will not be processed").
+  DUPLICATE(Status.CLOSED, CitySdkStatus.REJECTED),
+  NOT_COUNCILS_RESPONSIBILITY(Status.CLOSED, CitySdkStatus.REJECTED),
+  NO_FURTHER_ACTION(Status.CLOSED, CitySdkStatus.REJECTED),
+  CANCELLED(Status.CLOSED, CitySdkStatus.REJECTED);
 
   private final Status core;
+  private final CitySdkStatus citySdk;
 
-  ExtendedStatus(Status core) {
+  ExtendedStatus(Status core, CitySdkStatus citySdk) {
     this.core = core;
+    this.citySdk = citySdk;
   }
 
   /** The core status this maps to; empty for {@link #UNCHANGED}. */
   public Optional<Status> core() {
     return Optional.ofNullable(core);
+  }
+
+  /** The CitySDK status this maps to; empty for {@link #UNCHANGED}. */
+  public Optional<CitySdkStatus> citySdk() {
+    return Optional.ofNullable(citySdk);
   }
 
   /** The lower-case name used on the wire. */

@@ -3,13 +3,14 @@ package org.civic311.georeport;
 import java.util.List;
 
 /**
- * What {@code extensions=true} adds to a request: {@code extended_attributes} (channel, detailed
- * status, duplicate and parent links, every media URL, the submitted answers) and {@code notes}
- * (the public update history). Fields may be null where unknown.
+ * What {@code extensions=true} adds to a request: {@code extended_attributes} (channel, status
+ * (written both as CitySDK's {@code detailed_status} and as this project's finer
+ * {@code extended_status}), duplicate and parent links, every media URL, the submitted answers)
+ * and {@code notes} (the public update history). Fields may be null where unknown.
  */
 public record RequestExtensions(
     String channel,
-    ExtendedStatus detailedStatus,
+    ExtendedStatus extendedStatus,
     String duplicateOf,
     List<String> duplicates,
     String parentServiceRequestId,

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -197,6 +198,30 @@ class ConformanceTest {
         + "\"notes\":[{\"datetime\":\"2024-03-04T09:12:00+00:00\",\"type\":\"update\",\"summary\":\"seen\"}]}");
 
     assertThat(violations(REQUESTS, JSON, json)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Format.class)
+  void extendedRequestsConform(Format format) {
+    assertThat(violations(REQUESTS, format, Samples.extendedGoldenText(format))).isEmpty();
+  }
+
+  @Test
+  void detailedStatusOutsideTheCitySdkVocabularyIsAViolation() {
+    String json = Samples.extendedGoldenText(JSON).replace("\"detailed_status\":\"IN_PROCESS\"",
+        "\"detailed_status\":\"action_scheduled\"");
+
+    assertThat(violations(REQUESTS, JSON, json)).singleElement().asString()
+        .startsWith("service_requests[0].extended_attributes.detailed_status must be one of ARCHIVED, IN_PROCESS,");
+  }
+
+  @Test
+  void extendedStatusOutsideTheUpdateVocabularyIsAViolation() {
+    String xml = Samples.extendedGoldenText(XML).replace("<extended_status>not_councils_responsibility<",
+        "<extended_status>REJECTED<");
+
+    assertThat(violations(REQUESTS, XML, xml)).singleElement().asString()
+        .contains("service_requests[1].extended_attributes.extended_status must be one of");
   }
 
   // --- JSON types ---

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class DocumentWriterTest {
@@ -31,6 +32,22 @@ class DocumentWriterTest {
 
     assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(Samples.goldenText(kind, format));
     assertThat(written).isEqualTo(Samples.golden(kind, format));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Format.class)
+  void extendedRequestsAreWrittenAsTheirGoldenDocument(Format format) {
+    Document extended = Documents.requests(Samples.requests(), Samples.extensions());
+
+    assertThat(text(extended, format)).isEqualTo(Samples.extendedGoldenText(format));
+  }
+
+  @Test
+  void detailedStatusSpeaksCitySdkAndExtendedStatusKeepsTheFinerName() {
+    String json = text(Documents.requests(Samples.requests(), Samples.extensions()), Format.JSON);
+
+    assertThat(json).contains("\"detailed_status\":\"IN_PROCESS\",\"extended_status\":\"action_scheduled\"")
+        .contains("\"detailed_status\":\"REJECTED\",\"extended_status\":\"not_councils_responsibility\"");
   }
 
   @Test

@@ -37,6 +37,21 @@ final class Samples {
             "Market Square", "UPRN-1001", null, null, null, "https://example.org/media/43.jpg"));
   }
 
+  /** What {@code extensions=true} adds to {@link #requests()}, one for each. */
+  static List<RequestExtensions> extensions() {
+    return List.of(
+        new RequestExtensions("api", ExtendedStatus.ACTION_SCHEDULED, null, List.of("SR-44"), null, List.of(), 2,
+            List.of(new RequestExtensions.Answer("FAULT", "DARK"), new RequestExtensions.Answer("FAULT", "DAY")),
+            List.of(updates().get(0))),
+        new RequestExtensions("web", ExtendedStatus.NOT_COUNCILS_RESPONSIBILITY, "SR-42", List.of(), null,
+            List.of("https://example.org/media/43.jpg"), 0, List.of(), List.of()));
+  }
+
+  /** The golden file of requests with their extensions, such as {@code golden/requests-extended.xml}. */
+  static String extendedGoldenText(Format format) {
+    return new String(resource("golden/requests-extended." + format.extension()), StandardCharsets.UTF_8);
+  }
+
   static RequestReceipt postReply() {
     return RequestReceipt.ofId("SR-42", "Inspected within 5 days");
   }

@@ -20,13 +20,19 @@ final class ServeCommand implements Callable<Integer> {
       description = "TCP port, overriding the file (0 picks a free one). Default: 8080")
   Integer port;
 
-  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
-      description = "Address to listen on. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--host", paramLabel = "ADDRESS",
+      description = "Address to listen on, overriding the file (server.host). Default: 0.0.0.0 (every"
+          + " interface); 127.0.0.1 for the bundled demo, whose administrator password is published.")
   String host;
 
   /** The demo's administrator; only ever created for the bundled demo configuration. */
   static final String DEMO_ADMIN = "demo-admin";
   static final String DEMO_PASSWORD = "demo-password";
+
+  /** Where to listen, once {@link ConfigOptions#load()} has told whether this is the demo. */
+  ListenAddress listenAddress(Configuration config) {
+    return ListenAddress.choose(host, config, options.demo);
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -34,7 +40,8 @@ final class ServeCommand implements Callable<Integer> {
     if (port != null) {
       config = config.withPort(port);
     }
-    Application app = Application.start(config, host);
+    ListenAddress listen = listenAddress(config);
+    Application app = Application.start(config, listen.host());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         app.close();
@@ -46,6 +53,9 @@ final class ServeCommand implements Callable<Integer> {
     String base = "http://localhost:" + app.port() + config.server().basePath();
     System.out.println("Civic311 is serving the GeoReport v2 API at " + base + "/discovery.xml (started in "
         + startedMs + " ms)");
+    if (listen.demoLocked()) {
+      System.out.println(listen.demoNotice());
+    }
     System.out.println("Database: " + config.database().url());
     for (JurisdictionSettings j : config.jurisdictions()) {
       System.out.println("Jurisdiction " + j.id() + " (" + j.name() + "): " + j.services().size() + " services");

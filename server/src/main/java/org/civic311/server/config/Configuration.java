@@ -15,7 +15,7 @@ public record Configuration(
     mail = mail == null ? MailSettings.defaults() : mail;
     map = map == null ? new MapSettings(null, null, null, null, null) : map;
     media = media == null ? new MediaSettings(null, null, null) : media;
-    server = server == null ? new ServerSettings(null, null, null, null, null, null, null, null, null, null) : server;
+    server = server == null ? ServerSettings.defaults() : server;
     database = database == null ? new DatabaseSettings(null, null, null) : database;
     jurisdictions = jurisdictions == null ? List.of() : List.copyOf(jurisdictions);
   }
@@ -40,7 +40,7 @@ public record Configuration(
     ServerSettings s = server;
     return new Configuration(
         new ServerSettings(port, s.basePath(), s.publicUrl(), s.maxBodyBytes(), s.contact(), s.keyService(),
-            s.endpointType(), s.corsOrigins(), s.catalogueRefreshSeconds(), s.trustForwardedHeaders()),
+            s.endpointType(), s.corsOrigins(), s.catalogueRefreshSeconds(), s.trustForwardedHeaders(), s.host()),
         database, media, jurisdictions, map, mail, traffic);
   }
 

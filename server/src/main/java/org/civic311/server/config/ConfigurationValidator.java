@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.civic311.georeport.Datatype;
 import org.civic311.georeport.ServiceType;
@@ -88,6 +89,9 @@ final class ConfigurationValidator {
     if (s.publicUrl() != null && !s.publicUrl().matches("https?://[^\\s]+")) {
       fail("/server/public_url", "public_url must be an http or https URL");
     }
+    if (s.host() != null && !s.host().matches("[A-Za-z0-9.:%\\[\\]-]+")) {
+      fail("/server/host", "host must be an address or host name to listen on, such as 0.0.0.0 or 127.0.0.1");
+    }
   }
 
   private void mail(MailSettings m) {
@@ -143,8 +147,9 @@ final class ConfigurationValidator {
         fail(at + "/id", "id is required, such as city.example.org");
       } else if (!j.id().matches("[A-Za-z0-9._~-]+")) {
         fail(at + "/id", "id '" + j.id() + "' may hold only letters, digits and . _ ~ -");
-      } else if (!ids.add(j.id())) {
-        fail(at + "/id", "id '" + j.id() + "' is used by another jurisdiction");
+      } else if (!ids.add(j.id().toLowerCase(Locale.ROOT))) {
+        // Clients match ids in any case, so two that differ only in case could not be told apart.
+        fail(at + "/id", "id '" + j.id() + "' is used by another jurisdiction (ids are compared ignoring case)");
       }
       if (blank(j.name())) {
         fail(at + "/name", "name is required");

@@ -17,6 +17,8 @@ package org.civic311.server.config;
  *     {@code X-Forwarded-For} / {@code Forwarded} headers (default false). Only behind a reverse
  *     proxy that sets them: otherwise any client could name its own address and slip past the
  *     per-address limits on reports and sign-ins.
+ * @param host          the address to listen on, such as {@code 0.0.0.0} or {@code 127.0.0.1};
+ *     null when the file names none, and then {@code serve} chooses (see its {@code --host})
  */
 public record ServerSettings(
     Integer port,
@@ -28,7 +30,8 @@ public record ServerSettings(
     String endpointType,
     java.util.List<String> corsOrigins,
     Integer catalogueRefreshSeconds,
-    Boolean trustForwardedHeaders) {
+    Boolean trustForwardedHeaders,
+    String host) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BASE_PATH = "/open311/v2";
@@ -44,5 +47,10 @@ public record ServerSettings(
     catalogueRefreshSeconds = catalogueRefreshSeconds == null ? 5 : catalogueRefreshSeconds;
     trustForwardedHeaders = trustForwardedHeaders != null && trustForwardedHeaders;
     corsOrigins = corsOrigins == null ? java.util.List.of("*") : java.util.List.copyOf(corsOrigins);
+  }
+
+  /** Every setting at its default, as for a file without a {@code server} section. */
+  public static ServerSettings defaults() {
+    return new ServerSettings(null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -7,13 +7,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.civic311.georeport.AttributeValue;
+import org.civic311.georeport.Datatype;
 import org.civic311.georeport.GeoDateTime;
 import org.civic311.georeport.ServiceAttribute;
 
 /**
  * Checks the submitted attribute answers against a service definition. Answers to unknown codes
  * and to display-only attributes are dropped (the project's decision); a missing required answer
- * or a bad value for a defined attribute is a fault naming {@code attribute[CODE]}.
+ * or a bad value for a defined attribute is a fault naming {@code attribute[CODE]}. Answers to
+ * {@code string} and {@code text} attributes are free text: stray control characters are dropped.
  */
 final class Answers {
   static final int MAX_TEXT = 4000;
@@ -29,14 +31,18 @@ final class Answers {
         continue;
       }
       String name = "attribute[" + a.code() + "]";
-      List<String> values = new ArrayList<>(new LinkedHashSet<>(submitted.getOrDefault(a.code(), List.of())));
+      List<String> sent = submitted.getOrDefault(a.code(), List.of());
+      if (a.datatype() == Datatype.STRING || a.datatype() == Datatype.TEXT) {
+        sent = sent.stream().map(FreeText::clean).toList();
+      }
+      List<String> values = new ArrayList<>(new LinkedHashSet<>(sent));
       if (values.isEmpty()) {
         if (a.required()) {
           violations.add(name + " is required: " + a.description());
         }
         continue;
       }
-      if (a.datatype() != org.civic311.georeport.Datatype.MULTIVALUELIST && values.size() > 1) {
+      if (a.datatype() != Datatype.MULTIVALUELIST && values.size() > 1) {
         violations.add(name + " takes one value, but " + values.size() + " different values were sent");
         continue;
       }

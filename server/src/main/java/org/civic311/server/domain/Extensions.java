@@ -14,7 +14,7 @@ import org.civic311.server.storage.UpdateRecord;
 import org.civic311.server.storage.UpdateStore;
 
 /**
- * What {@code extensions=true} adds to requests: channel, detailed status, duplicate and parent
+ * What {@code extensions=true} adds to requests: channel, extended status, duplicate and parent
  * links, every photo, the submitted answers and the public history. Two queries for any number
  * of requests, never one per request.
  */
@@ -51,14 +51,14 @@ public final class Extensions {
       for (UpdateRecord u : history.getOrDefault(r.id(), List.of())) {
         notes.add(publish(u, zone));
       }
-      out.add(new RequestExtensions(r.channel(), detailedStatus(r), idOrNull(r.duplicateOf()),
+      out.add(new RequestExtensions(r.channel(), extendedStatus(r), idOrNull(r.duplicateOf()),
           duplicates.getOrDefault(r.id(), List.of()).stream().map(String::valueOf).toList(),
           idOrNull(r.parentRequestId()), urls, r.supportCount(), answers, notes));
     }
     return out;
   }
 
-  static ExtendedStatus detailedStatus(RequestRecord r) {
+  static ExtendedStatus extendedStatus(RequestRecord r) {
     return ExtendedStatus.parse(r.extendedStatus())
         .filter(s -> s != ExtendedStatus.UNCHANGED)
         .orElse(ExtendedStatus.parse(r.status()).orElse(ExtendedStatus.OPEN));

@@ -95,19 +95,19 @@ public final class Intake {
     if (latSent != lonSent) {
       v.add("lat and long must be sent together");
     }
-    String address = v.text(p, "address_string", MAX_ADDRESS);
+    String address = v.freeText(p, "address_string", MAX_ADDRESS);
     String addressId = v.text(p, "address_id", MAX_SHORT);
     if (!latSent && !lonSent && address == null && addressId == null && p.all("address_string").isEmpty()
         && p.all("address_id").isEmpty()) {
       v.add("a location is required: lat and long, address_string or address_id");
     }
-    String description = v.text(p, "description", MAX_DESCRIPTION);
+    String description = v.freeText(p, "description", MAX_DESCRIPTION);
     List<String> links = links(v, p);
     NewRequest.Reporter reporter = new NewRequest.Reporter(
         email(v, p),
         v.text(p, "phone", MAX_SHORT),
-        v.text(p, "first_name", MAX_SHORT),
-        v.text(p, "last_name", MAX_SHORT),
+        v.freeText(p, "first_name", MAX_SHORT),
+        v.freeText(p, "last_name", MAX_SHORT),
         v.text(p, "device_id", MAX_SHORT),
         v.text(p, "account_id", MAX_SHORT));
     Map<String, List<String>> answers = Answers.check(service.attributes(), p.attributes(), j.zone(), v);

@@ -75,7 +75,7 @@ public final class Updates {
         v.add("updated_datetime '" + Violations.clip(when) + "' " + e.getMessage());
       }
     }
-    String description = v.text(p, "description", Intake.MAX_DESCRIPTION);
+    String description = v.freeText(p, "description", Intake.MAX_DESCRIPTION);
     String external = v.text(p, "external_status_code", 100);
     List<String> links = Intake.links(v, p);
     String accountId = v.text(p, "account_id", 200);

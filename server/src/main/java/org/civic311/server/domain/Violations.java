@@ -9,8 +9,8 @@ import org.civic311.georeport.Parameters;
 
 /**
  * Collects every fault of a submission, so a client learns them all at once, and reads the
- * common kinds of parameter: bounded text without control characters, and bounded numbers.
- * Not thread-safe; one per call.
+ * common kinds of parameter: bounded free text (stray control characters dropped), bounded
+ * identifiers (control characters refused), and bounded numbers. Not thread-safe; one per call.
  */
 final class Violations {
   /** Plain decimal notation; Java's own parser would also take hex, "NaN" and suffixes like "1d". */
@@ -28,18 +28,31 @@ final class Violations {
     }
   }
 
-  /** An optional text parameter of at most {@code max} characters; null when absent or faulty. */
+  /**
+   * An optional identifier or code of at most {@code max} characters, refused when it holds a
+   * control character; null when absent or faulty.
+   */
   String text(Parameters p, String name, int max) {
     Optional<String> v = single(p, name);
-    if (v.isEmpty()) {
-      return null;
-    }
-    String problem = textProblem(v.get(), max);
+    return v.isEmpty() ? null : checked(name, v.get(), max);
+  }
+
+  /**
+   * An optional free text of at most {@code max} characters once its stray control characters
+   * are dropped ({@link FreeText}); null when absent or too long.
+   */
+  String freeText(Parameters p, String name, int max) {
+    Optional<String> v = single(p, name);
+    return v.isEmpty() ? null : checked(name, FreeText.clean(v.get()), max);
+  }
+
+  private String checked(String name, String value, int max) {
+    String problem = textProblem(value, max);
     if (problem != null) {
       add(name + " " + problem);
       return null;
     }
-    return v.get();
+    return value;
   }
 
   /** Why a text cannot be stored, or null when it can. */
@@ -50,7 +63,7 @@ final class Violations {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f || c == 0xFFFE || c == 0xFFFF) {
+      if (FreeText.stray(c)) {
         return "contains a control character (code " + (int) c + ") that cannot be stored";
       }
     }

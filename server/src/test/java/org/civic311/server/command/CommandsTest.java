@@ -8,11 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.civic311.server.app.Application;
+import org.civic311.server.config.Configuration;
 import org.civic311.server.config.ConfigurationLoader;
 import org.civic311.server.testing.Answer;
 import org.civic311.server.testing.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The command line, run in-process as a user would type it. */
 class CommandsTest {
@@ -46,6 +48,34 @@ class CommandsTest {
       assertThat(r.code()).as(String.join(" ", args)).isZero();
       assertThat(r.out()).as(String.join(" ", args)).contains("Usage:");
     }
+  }
+
+  @Test
+  void theDemoListensOnLoopbackUnlessAHostIsNamed() {
+    Configuration demo = ConfigurationLoader.demo();
+    ServeCommand quickStart = CommandLine.populateCommand(new ServeCommand());
+    quickStart.options.demo = true;
+    ListenAddress locked = quickStart.listenAddress(demo);
+    assertThat(locked.host()).isEqualTo("127.0.0.1");
+    assertThat(locked.demoNotice()).startsWith("demo mode: listening on 127.0.0.1 only").contains("--host 0.0.0.0")
+        .contains("server.host");
+
+    ServeCommand opened = CommandLine.populateCommand(new ServeCommand(), "--host", "0.0.0.0");
+    opened.options.demo = true;
+    assertThat(opened.listenAddress(demo)).isEqualTo(new ListenAddress("0.0.0.0", false));
+  }
+
+  @Test
+  void anOwnConfigurationListensEverywhereOrWhereItSays() {
+    String city = "jurisdictions:\n  - id: city.example.org\n    name: City\n    time_zone: Europe/Paris\n";
+    ServeCommand plain = CommandLine.populateCommand(new ServeCommand());
+    assertThat(plain.listenAddress(ConfigurationLoader.parse(city, "own.yaml")))
+        .isEqualTo(new ListenAddress("0.0.0.0", false));
+
+    Configuration named = ConfigurationLoader.parse("server:\n  host: 192.0.2.7\n" + city, "own.yaml");
+    assertThat(plain.listenAddress(named).host()).isEqualTo("192.0.2.7");
+    ServeCommand overriding = CommandLine.populateCommand(new ServeCommand(), "--host", "127.0.0.1");
+    assertThat(overriding.listenAddress(named).host()).as("the command line wins").isEqualTo("127.0.0.1");
   }
 
   @Test

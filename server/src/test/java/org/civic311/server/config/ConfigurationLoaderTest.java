@@ -110,6 +110,27 @@ class ConfigurationLoaderTest {
   }
 
   @Test
+  void jurisdictionIdsThatDifferOnlyInCaseAreRefused() {
+    String twin = GOOD + """
+        - id: City.Example.ORG
+          name: Twin
+          time_zone: Europe/Paris
+      """;
+    assertThatThrownBy(() -> ConfigurationLoader.parse(twin, "c.yaml"))
+        .hasMessageContaining("(jurisdictions[1].id): id 'City.Example.ORG' is used by another jurisdiction");
+  }
+
+  @Test
+  void aHostIsReadAndMustLookLikeOne() {
+    String loopback = GOOD.replace("contact: ops@example.org", "contact: ops@example.org\n  host: 127.0.0.1");
+    assertThat(ConfigurationLoader.parse(loopback, "c.yaml").server().host()).isEqualTo("127.0.0.1");
+    assertThat(ConfigurationLoader.parse(GOOD, "c.yaml").server().host()).as("named nowhere").isNull();
+    assertThatThrownBy(() -> ConfigurationLoader.parse(GOOD.replace("contact: ops@example.org",
+        "contact: ops@example.org\n  host: every where"), "c.yaml"))
+        .hasMessageContaining("line 3 (server.host): host must be an address");
+  }
+
+  @Test
   void noJurisdictionIsRefused() {
     assertThatThrownBy(() -> ConfigurationLoader.parse("server:\n  contact: x\n", "c.yaml"))
         .hasMessageContaining("at least one jurisdiction");

@@ -25,7 +25,7 @@ class MailSettingsTest {
     assertThat(m.outbox()).isEqualTo("outbox");
     assertThat(m.from()).isEqualTo(MailSettings.DEFAULT_FROM);
     assertThat(m.pollSeconds()).isEqualTo(10);
-    assertThat(m.linkBase(new ServerSettings(null, null, null, null, null, null, null, null, null, null), 8080))
+    assertThat(m.linkBase(ServerSettings.defaults(), 8080))
         .isEqualTo("http://localhost:8080");
   }
 
@@ -47,7 +47,7 @@ class MailSettingsTest {
         .containsExactly("City 311 <311@city.example.org>", "smtp.example.org", 2525, "civic", false, 30);
     assertThat(m.smtp()).isTrue();
     assertThat(m.linkBase(new ServerSettings(null, null, "https://api.example.org", null, null, null, null, null,
-        null, null), 8080)).isEqualTo("https://311.example.org");
+        null, null, null), 8080)).isEqualTo("https://311.example.org");
     assertThat(m.toString()).doesNotContain("hunter2");
   }
 
@@ -55,7 +55,7 @@ class MailSettingsTest {
   void linksFallBackToTheServersPublicUrl() {
     MailSettings m = parse("").mail();
     assertThat(m.linkBase(new ServerSettings(null, null, "https://api.example.org/", null, null, null, null, null,
-        null, null), 8080)).isEqualTo("https://api.example.org");
+        null, null, null), 8080)).isEqualTo("https://api.example.org");
   }
 
   @Test

@@ -90,7 +90,7 @@ public final class TestConfig {
   public Configuration build(DatabaseSettings database) {
     return new Configuration(
         new ServerSettings(0, "/open311/v2", null, maxBodyBytes, "tests@example.org", "ask tests@example.org",
-            "test", null, 1, trustForwardedHeaders),
+            "test", null, 1, trustForwardedHeaders, null),
         database,
         new MediaSettings(mediaDirectory(), 2L * 1024 * 1024, 3),
         jurisdictions, null,

@@ -831,14 +831,53 @@ class BadInputHttpTest {
     }
   }
 
+  /** The characters XML 1.0 cannot carry, plus DEL, as clients have sent them by accident. */
+  static final String[] STRAY = {"\u0000", "\u0001", "\u0007", "\u0008", "\u000b", "\u001b", "\u007f", "\uFFFF"};
+
   @Test
-  void controlCharactersInTextFieldsAre400NamingTheField() {
-    for (String c : new String[] {"\u0000", "\u0001", "\u0008", "\u000b", "\u001b", "\u007f", "\uFFFF"}) {
+  void strayControlCharactersInFreeTextAreDroppedAndTheReportAccepted() throws Exception {
+    for (String c : STRAY) {
       String label = "U+" + Integer.toHexString(c.charAt(0));
-      assertThat(assertError(post("json", pot("description", "bad" + c + "text")), 400, "json", "description"))
-          .as(label).isNotBlank();
-      assertError(post("xml", pot("address_id", "A" + c)), 400, "xml", "address_id");
-      assertError(post("json", lamp("attribute[NOTE]", "n" + c)), 400, "json", "attribute[NOTE]");
+      Answer a = post("json", lamp("description", "line" + c + " one\r\n\tline two",
+          "address_string", "1 Ma" + c + "in St", "first_name", "An" + c + "na", "last_name", c + "Lee",
+          "attribute[NOTE]", "no" + c + "te"));
+      assertThat(a.status()).as(label + ": " + a.text()).isEqualTo(200);
+      String id = id(a);
+      JsonNode r = get("/requests/" + id + ".json?extensions=true").json().get(0);
+      assertThat(r.get("description").asText()).as(label).isEqualTo("line one\r\n\tline two");
+      assertThat(r.get("address").asText()).as(label).isEqualTo("1 Main St");
+      assertThat(r.get("extended_attributes").get("attributes").toString()).as(label)
+          .contains("\"code\":\"NOTE\",\"value\":\"note\"");
+      try (Connection conn = server.connect();
+          PreparedStatement q = conn.prepareStatement(
+              "SELECT description, first_name, last_name FROM service_requests WHERE id = ?")) {
+        q.setLong(1, Long.parseLong(id));
+        try (ResultSet rs = q.executeQuery()) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getString(1)).as(label).isEqualTo("line one\r\n\tline two");
+          assertThat(rs.getString(2) + " " + rs.getString(3)).as(label).isEqualTo("Anna Lee");
+        }
+      }
+    }
+  }
+
+  @Test
+  void aStrayControlCharacterInAnUpdateDescriptionIsDropped() {
+    String id = id(post("json", pot()));
+    Answer a = server.http().postForm(API + "/servicerequestupdates.json", form("api_key", TestConfig.KEY,
+        "service_request_id", id, "update_id", "stray-" + id, "status", "IN_PROGRESS",
+        "updated_datetime", "2026-03-01T10:00:00Z", "description", "Crew\u0007 sent\u0000"));
+    assertThat(a.status()).as(a.text()).isEqualTo(200);
+    assertThat(get("/requests/" + id + ".json").json().get(0).get("status_notes").asText()).isEqualTo("Crew sent");
+  }
+
+  @Test
+  void controlCharactersInIdentifiersAre400NamingTheField() {
+    for (String c : STRAY) {
+      String label = "U+" + Integer.toHexString(c.charAt(0));
+      assertThat(assertError(post("xml", pot("address_id", "A" + c)), 400, "xml", "address_id")).as(label)
+          .contains("control character");
+      assertError(post("json", pot("device_id", "D" + c)), 400, "json", "device_id");
     }
   }
 }

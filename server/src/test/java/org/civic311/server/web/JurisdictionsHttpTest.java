@@ -63,6 +63,34 @@ class JurisdictionsHttpTest {
   }
 
   @Test
+  void jurisdictionIdMatchesInAnyCaseOnEveryCall() {
+    String shouted = "?jurisdiction_id=North.EXAMPLE.org";
+    assertThat(server.http().get(API + "/discovery.json" + shouted).status()).isEqualTo(200);
+    assertThat(server.http().get(API + "/services.json" + shouted).status()).isEqualTo(200);
+    assertThat(server.http().get(API + "/services/LAMP.xml" + shouted).status()).isEqualTo(200);
+
+    Answer posted = server.http().postForm(API + "/requests.json",
+        form("jurisdiction_id", "NORTH.example.ORG", "api_key", NORTH_KEY, "service_code", "POT",
+            "address_string", "Storgata 1"));
+    assertThat(posted.status()).as("its key belongs to north.example.org: " + posted.text()).isEqualTo(200);
+    String id = posted.json().get(0).get("service_request_id").asText();
+    assertThat(server.http().get(API + "/requests.json" + shouted).text()).contains("Storgata 1");
+    assertThat(server.http().get(API + "/requests/" + id + ".json" + shouted).status()).isEqualTo(200);
+
+    Answer batch = server.http().postForm(API + "/requests.json" + shouted,
+        form("api_key", NORTH_KEY, "service_code", "BULK", "address_string", "Storgata 2"));
+    String token = batch.json().get(0).get("token").asText();
+    assertThat(server.http().get(API + "/tokens/" + token + ".json" + shouted).status()).isEqualTo(200);
+
+    Answer update = server.http().postForm(API + "/servicerequestupdates.json",
+        form("jurisdiction_id", "north.Example.org", "api_key", NORTH_KEY, "service_request_id", id,
+            "update_id", "case-1", "status", "IN_PROGRESS", "updated_datetime", "2026-01-05T10:00:00Z"));
+    assertThat(update.status()).as(update.text()).isEqualTo(200);
+    assertThat(server.http().get(API + "/servicerequestupdates.json" + shouted
+        + "&start_date=2026-01-01T00:00:00Z&end_date=2026-01-31T00:00:00Z").text()).contains("case-1");
+  }
+
+  @Test
   void discoveryNeedsNoJurisdiction() {
     assertThat(server.http().get(API + "/discovery.json").status()).isEqualTo(200);
   }

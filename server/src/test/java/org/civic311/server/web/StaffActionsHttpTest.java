@@ -59,7 +59,8 @@ class StaffActionsHttpTest {
     JsonNode r = api(id);
     assertThat(r.get("status").asText()).isEqualTo("closed");
     assertThat(r.get("status_notes").asText()).isEqualTo("Filled this morning.");
-    assertThat(r.get("extended_attributes").get("detailed_status").asText()).isEqualTo("fixed");
+    assertThat(r.get("extended_attributes").get("detailed_status").asText()).isEqualTo("PROCESSED");
+    assertThat(r.get("extended_attributes").get("extended_status").asText()).isEqualTo("fixed");
     JsonNode notes = r.get("notes");
     assertThat(notes).hasSize(1);
     assertThat(notes.get(0).get("status").asText()).isEqualTo("fixed");
@@ -68,6 +69,13 @@ class StaffActionsHttpTest {
     assertThat(updates).hasSize(1);
     assertThat(staff.get(page(id) + "?done=updated").text()).contains("Filled this morning.")
         .contains("The public update is saved.");
+  }
+
+  @Test
+  void aStrayControlCharacterInAStaffNoteIsDropped() {
+    long id = post("Loose slab", "3 Main St");
+    assertThat(act(id, "update", "status", "unchanged", "note", "Slab\u0007 fixed\u0000.").status()).isEqualTo(303);
+    assertThat(api(id).get("status_notes").asText()).isEqualTo("Slab fixed.");
   }
 
   @Test

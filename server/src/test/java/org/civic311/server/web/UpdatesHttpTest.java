@@ -62,12 +62,16 @@ class UpdatesHttpTest {
   @Test
   void extensionsAddExtendedAttributesAndNotesInBothFormats() {
     String id = newRequest();
+    JsonNode fresh = server.http().get(API + "/requests/" + id + ".json?extensions=true").json().get(0);
+    assertThat(fresh.get("extended_attributes").get("detailed_status").asText()).isEqualTo("RECEIVED");
+    assertThat(fresh.get("extended_attributes").get("extended_status").asText()).isEqualTo("open");
     update("json", "api_key", TestConfig.KEY, "service_request_id", id, "update_id", "X-" + id, "status",
         "ACTION_SCHEDULED", "updated_datetime", "2026-02-01T09:00:00Z", "description", "Scheduled");
     JsonNode r = server.http().get(API + "/requests/" + id + ".json?extensions=true").json().get(0);
     JsonNode x = r.get("extended_attributes");
     assertThat(x.get("channel").asText()).isEqualTo("api");
-    assertThat(x.get("detailed_status").asText()).isEqualTo("action_scheduled");
+    assertThat(x.get("detailed_status").asText()).as("CitySDK's vocabulary").isEqualTo("IN_PROCESS");
+    assertThat(x.get("extended_status").asText()).isEqualTo("action_scheduled");
     assertThat(x.get("media_urls").get(0).asText()).isEqualTo("https://img.example.org/a.jpg");
     assertThat(x.get("media_urls").get(1).asText()).isEqualTo("https://img.example.org/b.jpg");
     assertThat(r.get("media_url").asText()).isEqualTo("https://img.example.org/a.jpg");
@@ -78,7 +82,8 @@ class UpdatesHttpTest {
     assertThat(r.get("notes").get(0).get("datetime").asText()).isEqualTo("2026-02-01T04:00:00-05:00");
 
     String xml = server.http().get(API + "/requests.xml?extensions=true&service_request_id=" + id).text();
-    assertThat(xml).contains("<extended_attributes><channel>api</channel><detailed_status>action_scheduled")
+    assertThat(xml).contains("<extended_attributes><channel>api</channel><detailed_status>IN_PROCESS"
+        + "</detailed_status><extended_status>action_scheduled</extended_status>")
         .contains("<media_urls><media_url>https://img.example.org/a.jpg</media_url><media_url>")
         .contains("<notes><note><update_id>X-" + id + "</update_id>");
     assertThat(server.http().get(API + "/requests/" + id + ".json").json().get(0).has("notes")).isFalse();

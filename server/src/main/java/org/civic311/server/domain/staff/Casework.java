@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.civic311.georeport.ExtendedStatus;
 import org.civic311.server.domain.Catalogue;
+import org.civic311.server.domain.FreeText;
 import org.civic311.server.domain.Jurisdictions;
 import org.civic311.server.storage.CaseworkStore;
 import org.civic311.server.storage.CatalogueStore;
@@ -247,8 +248,10 @@ public final class Casework {
     return r;
   }
 
+  /** Staff's text without stray control characters and outer spaces; null when nothing is left. */
   private static String trimmed(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
+    String text = FreeText.clean(s);
+    return text == null || text.isBlank() ? null : text.strip();
   }
 
   private static Map<String, Object> nullable(String key, Object value) {
