@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MultiPart;
-import org.eclipse.jetty.http.MultiPartConfig;
+import org.eclipse.jetty.io.content.ByteBufferContentSource;
 import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -25,6 +25,8 @@ final class BodyReader {
   static final int DRAIN_FACTOR = 8;
   /** Multipart parts up to this size stay in memory; larger ones wait on disk. */
   static final int IN_MEMORY_PART_BYTES = 16 * 1024;
+  /** A multipart body up to this size is gathered in memory; a larger one in a temporary file. */
+  static final int IN_MEMORY_BODY_BYTES = 64 * 1024;
 
   private BodyReader() {}
 
@@ -64,65 +66,80 @@ final class BodyReader {
     return mime.equals("multipart/form-data") && limits.multipart() ? limits.maxMultipartBytes() : limits.maxFormBytes();
   }
 
-  /** Reads the body; the future fails with a {@link Failure} for a body that is too large, too slow or malformed. */
-  static CompletableFuture<Body> read(Request request, BodyLimits limits) {
+  /**
+   * Reads the body; the future fails with a {@link Failure} for a body that is too large, too
+   * slow or malformed. A multipart body is gathered first (past {@link #IN_MEMORY_BODY_BYTES} in a
+   * temporary file) and split into parts on {@code executor} once it is whole, so a malformed one
+   * is answered 400 like any other fault and never fails the connection under the answer.
+   */
+  static CompletableFuture<Body> read(Request request, BodyLimits limits, java.util.concurrent.Executor executor) {
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-    CompletableFuture<Body> result = new CompletableFuture<>();
+    CompletableFuture<Raw> raw = new CompletableFuture<>();
     long max = max(mime(type), limits);
     long declared = request.getLength();
     // A body gets the floor, plus a second for every 16 KiB it declares (a poor mobile uplink's
     // pace); one of unknown length is given the time of the largest it may be.
     long millis = limits.deadlineMillis() + (declared >= 0 ? Math.min(declared, max) : max) / 16;
     Scheduler.Task deadline = request.getComponents().getScheduler().schedule(() -> {
-      if (result.completeExceptionally(new Failure(408, "the request body did not arrive within "
+      if (raw.completeExceptionally(new Failure(408, "the request body did not arrive within "
           + (millis + 999) / 1000 + " s").with("Connection", "close"))) {
         request.fail(new java.util.concurrent.TimeoutException("request body too slow"));
       }
     }, millis, TimeUnit.MILLISECONDS);
-    result.whenComplete((b, f) -> deadline.cancel());
-    if (mime(type).equals("multipart/form-data") && declared <= max) {
-      multipart(request, type, limits, result);
-    } else {
-      new FormRead(request, (int) Math.min(Integer.MAX_VALUE - 16, max), mime(type).isEmpty(), limits.multipart(), result)
-          .run();
+    raw.whenComplete((b, f) -> deadline.cancel());
+    boolean multipart = mime(type).equals("multipart/form-data") && limits.multipart() && declared <= max;
+    new RawRead(request, max, mime(type).isEmpty(), limits.multipart(), multipart ? limits.spool() : null, raw).run();
+    if (!multipart) {
+      return raw.thenApply(r -> Body.form(r.bytes()));
     }
-    return result;
-  }
-
-  private static void multipart(Request request, String type, BodyLimits limits, CompletableFuture<Body> result) {
     String boundary = MultiPart.extractBoundary(type);
     if (boundary == null || boundary.isEmpty()) {
-      result.completeExceptionally(new Failure(400, "multipart/form-data needs a boundary in its Content-Type"));
-      return;
+      return raw.thenApply(r -> {
+        r.delete();
+        throw new Failure(400, "multipart/form-data needs a boundary in its Content-Type");
+      });
     }
-    MultiPartConfig config = new MultiPartConfig.Builder()
-        .location(limits.spool())
-        .maxMemoryPartSize(IN_MEMORY_PART_BYTES)
-        .maxSize(limits.maxMultipartBytes())
-        .maxPartSize(limits.maxMultipartBytes())
-        .maxParts(1000)
-        .useFilesForPartsWithoutFileName(false)
-        .build();
-    MultiPartFormData.from(request, request, type, config).whenComplete((parts, failure) -> {
-      if (failure != null) {
-        result.completeExceptionally(multipartFailure(failure, limits.maxMultipartBytes()));
-      } else if (!result.complete(Body.multipart(parts))) {
-        parts.close();
+    return raw.thenApplyAsync(r -> {
+      try {
+        return parts(r, boundary, limits);
+      } finally {
+        r.delete();
       }
-    });
+    }, executor);
   }
 
-  private static Failure multipartFailure(Throwable failure, long max) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      if (m.contains("max length") || m.contains("exceeds") || m.contains("too large") || m.contains("max size")) {
-        return tooLarge(max).with("Connection", "close");
-      }
-      if (t instanceof java.util.concurrent.TimeoutException) {
-        return new Failure(408, "the request body did not arrive in time").with("Connection", "close");
+  /** A whole body: its bytes, or the temporary file that holds them. */
+  private record Raw(byte[] bytes, java.nio.file.Path file) {
+    Content.Source source() throws java.io.IOException {
+      return file == null ? new ByteBufferContentSource(ByteBuffer.wrap(bytes)) : Content.Source.from(file);
+    }
+
+    void delete() {
+      if (file != null) {
+        try {
+          java.nio.file.Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+          // the spool folder is temporary anyway
+        }
       }
     }
-    return new Failure(400, "the multipart/form-data body is malformed");
+  }
+
+  private static Body parts(Raw raw, String boundary, BodyLimits limits) {
+    MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
+    parser.setFilesDirectory(limits.spool());
+    parser.setMaxMemoryFileSize(IN_MEMORY_PART_BYTES);
+    parser.setMaxLength(limits.maxMultipartBytes());
+    parser.setMaxFileSize(limits.maxMultipartBytes());
+    parser.setMaxParts(1000);
+    try {
+      return Body.multipart(parser.parse(raw.source()).get());
+    } catch (java.util.concurrent.ExecutionException | java.io.IOException e) {
+      throw new Failure(400, "the multipart/form-data body is malformed");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Failure(503, "the server is shutting down");
+    }
   }
 
   static Failure tooLarge(long max) {
@@ -135,18 +152,23 @@ final class BodyReader {
    * sends its whole body before it reads the answer, and closing while it still arrives would
    * reset the connection before the client saw the 413.
    */
-  private static final class FormRead implements Runnable {
+  private static final class RawRead implements Runnable {
     private final Request request;
-    private final int max;
+    private final long max;
     private final boolean typeless;
     private final boolean multipartToo;
-    private final CompletableFuture<Body> result;
+    private final java.nio.file.Path spool;
+    private final CompletableFuture<Raw> result;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private java.nio.file.Path file;
+    private java.nio.channels.FileChannel channel;
     private long total;
 
-    FormRead(Request request, int max, boolean typeless, boolean multipartToo, CompletableFuture<Body> result) {
+    RawRead(Request request, long max, boolean typeless, boolean multipartToo, java.nio.file.Path spool,
+        CompletableFuture<Raw> result) {
       this.request = request;
       this.max = max;
+      this.spool = spool;
       this.typeless = typeless;
       this.multipartToo = multipartToo;
       this.result = result;
@@ -154,40 +176,93 @@ final class BodyReader {
 
     @Override
     public void run() {
-      while (!result.isDone()) {
+      while (true) {
+        if (result.isDone()) {
+          // Answered already (the deadline): what was kept on disk goes.
+          close();
+          if (result.isCompletedExceptionally()) {
+            new Raw(null, file).delete();
+          }
+          return;
+        }
         Content.Chunk chunk = request.read();
         if (chunk == null) {
           request.demand(this);
           return;
         }
         if (Content.Chunk.isFailure(chunk)) {
-          result.completeExceptionally(new Failure(400, "the request body could not be read"));
+          fail(new Failure(400, "the request body could not be read"));
           return;
         }
         ByteBuffer b = chunk.getByteBuffer();
         total += b.remaining();
         if (total <= max) {
-          byte[] copy = new byte[b.remaining()];
-          b.get(copy);
-          bytes.writeBytes(copy);
-        } else if (total > (long) max * DRAIN_FACTOR) {
+          if (!keep(b)) {
+            chunk.release();
+            return;
+          }
+        } else if (total > max * DRAIN_FACTOR) {
           chunk.release();
-          result.completeExceptionally(tooLarge(max).with("Connection", "close"));
+          fail(tooLarge(max).with("Connection", "close"));
           return;
         }
         chunk.release();
         if (chunk.isLast()) {
           if (total > max) {
-            result.completeExceptionally(tooLarge(max));
+            fail(tooLarge(max));
           } else if (typeless && total > 0) {
-            result.completeExceptionally(new Failure(415, "a body needs a Content-Type:"
+            fail(new Failure(415, "a body needs a Content-Type:"
                 + " application/x-www-form-urlencoded" + (multipartToo ? " or multipart/form-data" : "")));
           } else {
-            result.complete(Body.form(bytes.toByteArray()));
+            close();
+            if (!result.complete(new Raw(bytes.toByteArray(), file))) {
+              new Raw(null, file).delete();
+            }
           }
           return;
         }
       }
+    }
+
+    /** Keeps bytes in memory, or past {@link #IN_MEMORY_BODY_BYTES} in the spool file. */
+    private boolean keep(ByteBuffer b) {
+      try {
+        if (channel == null && spool != null && bytes.size() + b.remaining() > IN_MEMORY_BODY_BYTES) {
+          file = java.nio.file.Files.createTempFile(spool, "body-", ".part");
+          channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE);
+          channel.write(ByteBuffer.wrap(bytes.toByteArray()));
+          bytes.reset();
+        }
+        if (channel != null) {
+          while (b.hasRemaining()) {
+            channel.write(b);
+          }
+        } else {
+          byte[] copy = new byte[b.remaining()];
+          b.get(copy);
+          bytes.writeBytes(copy);
+        }
+        return true;
+      } catch (java.io.IOException e) {
+        fail(new Failure(503, "the body could not be kept for reading; try again shortly").with("Retry-After", "5"));
+        return false;
+      }
+    }
+
+    private void close() {
+      if (channel != null) {
+        try {
+          channel.close();
+        } catch (java.io.IOException e) {
+          // the file is deleted when the call ends
+        }
+      }
+    }
+
+    private void fail(Failure f) {
+      close();
+      result.completeExceptionally(f);
+      new Raw(null, file).delete();
     }
   }
 

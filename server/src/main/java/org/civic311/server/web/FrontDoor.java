@@ -90,7 +90,7 @@ public final class FrontDoor extends Handler.Abstract {
         if (route.write()) {
           gate.beforeBody(v.x);
         }
-        BodyReader.read(request, route.body()).whenComplete((body, failure) ->
+        BodyReader.read(request, route.body(), request.getComponents().getExecutor()).whenComplete((body, failure) ->
             request.getComponents().getExecutor().execute(() -> {
               if (failure != null) {
                 v.fail(failure);
@@ -188,6 +188,11 @@ public final class FrontDoor extends Handler.Abstract {
     }
 
     void send(Answer a) {
+      if (uploadSlot) {
+        // The body is read and its photos taken in: the next upload may start.
+        uploadSlot = false;
+        uploads.release();
+      }
       String method = x.method();
       boolean read = method.equals("GET") || method.equals("HEAD");
       String cache = family.cacheControl();
@@ -230,10 +235,6 @@ public final class FrontDoor extends Handler.Abstract {
 
     private void done(int status, long bytes) {
       x.body().close();
-      if (uploadSlot) {
-        uploadSlot = false;
-        uploads.release();
-      }
       try {
         AccessLog.record(x, x.method(), status, bytes, System.nanoTime() - started);
       } catch (RuntimeException e) {
