@@ -183,6 +183,24 @@ class HostileTrafficHttpTest {
     assertThat(spooled()).isEmpty();
   }
 
+  @Test
+  void whatCanBeJudgedBeforeTheBodyIsAnsweredWithoutWaitingForIt() throws Exception {
+    String big = "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 60000\r\n\r\n";
+    Socket badKey = connect(13);
+    send(badKey, "POST " + API + "/requests.json?api_key=wrong HTTP/1.1\r\nHost: x\r\n" + big);
+    assertThat(readAll(badKey)).startsWith("HTTP/1.1 403").contains("api_key");
+    Socket crossSite = connect(14);
+    send(crossSite, "POST /report/POT HTTP/1.1\r\nHost: x\r\nOrigin: https://elsewhere.example\r\n" + big);
+    assertThat(readAll(crossSite)).startsWith("HTTP/1.1 403");
+    Socket wrongType = connect(15);
+    send(wrongType, "POST " + API + "/requests.json HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+        + "Content-Length: 60000\r\n\r\n");
+    assertThat(readAll(wrongType)).startsWith("HTTP/1.1 415");
+    Socket staff = connect(16);
+    send(staff, "POST /staff/keys HTTP/1.1\r\nHost: x\r\n" + big);
+    assertThat(readAll(staff)).startsWith("HTTP/1.1 401");
+  }
+
   private static List<Path> spooled() throws IOException {
     List<Path> files = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
