@@ -24,6 +24,8 @@ class PersonalDataTest {
       202.555.0143                                        | [phone removed]
       202 555 0143                                        | [phone removed]
       2025550143                                          | [phone removed]
+      # a reference written like a phone number is masked too (shapes, not meanings)
+      Order 2025550143                                    | Order [phone removed]
       +1 202 555 0143                                     | [phone removed]
       +1 (202) 555-0143                                   | [phone removed]
       1-800-555-0199                                      | [phone removed]
