@@ -49,17 +49,21 @@ class PersonalDataTest {
       Phone: 555.0123                                     | Phone: [phone removed]
       call 555-0123 or 555-0199                           | call [phone removed] or [phone removed]
       llame al 555-0123                                   | llame al [phone removed]
+      dial 555-0123                                       | dial [phone removed]
+      tel 555-0123 555-0124 555-0125                      | tel [phone removed] [phone removed] [phone removed]
       john.doe@example.com                                | [email removed]
       JOHN@EXAMPLE.CO.UK                                  | [email removed]
       write to ann+potholes@city.gov.                     | write to [email removed].
       mailto:o'neil_2@example.org                         | mailto:[email removed]
       josé@correo.es                                      | [email removed]
+      rita.2025550143@example.net                         | [email removed]
       john at example dot com                             | [email removed]
       JOHN AT EXAMPLE DOT ORG                             | [email removed]
       john (at) example (dot) com                         | [email removed]
       john[at]example[dot]co[dot]uk                       | [email removed]
       john(at)example.com                                 | [email removed]
       john @ example.com                                  | [email removed]
+      "john (at) example.com, ann@example.org"            | "[email removed], [email removed]"
       Deep hole. Call 202-555-0143 or rita@example.net    | Deep hole. Call [phone removed] or [email removed]
       "Contact 202-555-0143, since 2026-11-28"            | "Contact [phone removed], since 2026-11-28"
       "+1 202 555 0143 (work), 07700 900123 (home)"       | "[phone removed] (work), [phone removed] (home)"
@@ -109,6 +113,11 @@ class PersonalDataTest {
       """)
   void otherNumbersAndWordsAreKept(String typed) {
     assertThat(PersonalData.mask(typed)).isEqualTo(typed);
+  }
+
+  @Test
+  void aCueOnTheLineBeforeCounts() {
+    assertThat(PersonalData.mask("Phone:\n555-0123\nThanks")).isEqualTo("Phone:\n[phone removed]\nThanks");
   }
 
   @Test
