@@ -8,6 +8,7 @@ import java.util.Map;
 import org.civic311.georeport.ExtendedStatus;
 import org.civic311.georeport.RequestExtensions;
 import org.civic311.georeport.RequestUpdate;
+import org.civic311.server.domain.privacy.PersonalData;
 import org.civic311.server.storage.MediaRecord;
 import org.civic311.server.storage.RequestRecord;
 import org.civic311.server.storage.UpdateRecord;
@@ -64,6 +65,7 @@ public final class Extensions {
         .orElse(ExtendedStatus.parse(r.status()).orElse(ExtendedStatus.OPEN));
   }
 
+  /** An update as the public sees it, in the history and in {@code GET servicerequestupdates}. */
   static RequestUpdate publish(UpdateRecord u, ZoneId zone) {
     List<String> urls = new ArrayList<>();
     for (MediaRecord m : u.media()) {
@@ -71,7 +73,7 @@ public final class Extensions {
     }
     return new RequestUpdate(u.updateId(), Long.toString(u.requestId()),
         ExtendedStatus.parse(u.status()).orElse(ExtendedStatus.UNCHANGED),
-        Instant.ofEpochMilli(u.updatedAt()).atZone(zone).toOffsetDateTime(), u.description(), urls,
+        Instant.ofEpochMilli(u.updatedAt()).atZone(zone).toOffsetDateTime(), PersonalData.mask(u.description()), urls,
         u.externalStatusCode());
   }
 

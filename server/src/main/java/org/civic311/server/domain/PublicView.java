@@ -5,11 +5,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.civic311.georeport.ServiceRequest;
 import org.civic311.georeport.Status;
+import org.civic311.server.domain.privacy.PersonalData;
 import org.civic311.server.storage.RequestRecord;
 
 /**
  * What the public may see of a stored request. The reporter's personal details never cross this
- * line: {@link ServiceRequest} has no field to carry them.
+ * line: {@link ServiceRequest} has no field to carry them. Phone numbers and email addresses
+ * typed into the free texts are masked ({@link PersonalData}).
  */
 final class PublicView {
   private PublicView() {}
@@ -18,16 +20,16 @@ final class PublicView {
     return new ServiceRequest(
         Long.toString(r.id()),
         Status.ofWireName(r.status()),
-        r.statusNotes(),
+        PersonalData.mask(r.statusNotes()),
         r.serviceName(),
         r.serviceCode(),
-        r.description(),
+        PersonalData.mask(r.description()),
         r.agencyResponsible(),
         r.serviceNotice(),
         time(r.requestedAt(), zone),
         time(r.updatedAt(), zone),
         r.expectedAt() == null ? null : time(r.expectedAt(), zone),
-        r.address(),
+        PersonalData.mask(r.address()),
         r.addressId(),
         r.zipcode(),
         r.lat(),

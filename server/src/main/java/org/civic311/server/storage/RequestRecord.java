@@ -37,4 +37,12 @@ public record RequestRecord(
   public boolean hidden() {
     return hiddenReason != null;
   }
+
+  /** The same request with other free texts, such as the public's masked ones. */
+  public RequestRecord withTexts(String statusNotes, String description, String address) {
+    return new RequestRecord(id, jurisdictionId, serviceCode, serviceName, status, statusNotes, description,
+        agencyResponsible, serviceNotice, requestedAt, updatedAt, expectedAt, address, addressId, zipcode, lat, lon,
+        mediaUrl, token, attributes, reporter, extendedStatus, channel, parentRequestId, duplicateOf, hiddenReason,
+        supportCount);
+  }
 }

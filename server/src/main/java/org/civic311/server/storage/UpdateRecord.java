@@ -17,4 +17,10 @@ public record UpdateRecord(
   public UpdateRecord {
     media = List.copyOf(media);
   }
+
+  /** The same update with another note, such as the public's masked one. */
+  public UpdateRecord withDescription(String description) {
+    return new UpdateRecord(id, jurisdictionId, requestId, updateId, status, description, updatedAt,
+        externalStatusCode, media);
+  }
 }

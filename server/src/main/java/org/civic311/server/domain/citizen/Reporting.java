@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.civic311.server.domain.Catalogue;
 import org.civic311.server.domain.Jurisdictions;
+import org.civic311.server.domain.privacy.PersonalData;
 import org.civic311.server.storage.MediaRecord;
 import org.civic311.server.storage.RequestQuery;
 import org.civic311.server.storage.RequestRecord;
@@ -15,7 +16,8 @@ import org.civic311.server.storage.UpdateStore;
 /**
  * What the public pages read and the little they change besides new reports: nearby open
  * requests, "me too", a request's public record, recent requests. Hidden requests are never
- * returned.
+ * returned, and every request and update returned has its free texts masked
+ * ({@link PersonalData}), so no page can show a phone number or email typed into them.
  */
 public final class Reporting {
   /** How far apart two reports of the same service may be and still be the same problem. */
@@ -45,6 +47,7 @@ public final class Reporting {
     return found.stream()
         .sorted(java.util.Comparator.comparingDouble(r -> distance(r, lat, lon)))
         .limit(5)
+        .map(PersonalData::mask)
         .toList();
   }
 
@@ -55,16 +58,17 @@ public final class Reporting {
 
   /** A public request by id; empty when unknown or hidden. */
   public Optional<RequestRecord> find(long id) {
-    return requests.find(catalogue().jurisdiction().id(), id).filter(r -> !r.hidden());
+    return requests.find(catalogue().jurisdiction().id(), id).filter(r -> !r.hidden()).map(PersonalData::mask);
   }
 
   /** The request a batch token became, if public. */
   public Optional<RequestRecord> findByToken(String token) {
-    return requests.findByToken(catalogue().jurisdiction().id(), token).filter(r -> !r.hidden());
+    return requests.findByToken(catalogue().jurisdiction().id(), token).filter(r -> !r.hidden())
+        .map(PersonalData::mask);
   }
 
   public List<UpdateRecord> history(long id) {
-    return updates.historyOf(List.of(id)).getOrDefault(id, List.of());
+    return updates.historyOf(List.of(id)).getOrDefault(id, List.of()).stream().map(PersonalData::mask).toList();
   }
 
   public List<MediaRecord> photos(long id) {
@@ -79,7 +83,7 @@ public final class Reporting {
     String j = catalogue().jurisdiction().id();
     return requests.search(new RequestQuery(j, serviceCode == null ? List.of() : List.of(serviceCode),
         status == null ? List.of() : List.of(status), List.of(), null, clock.millis(), null, null, box, null,
-        List.of(), false, (page - 1) * size, size + 1));
+        List.of(), false, (page - 1) * size, size + 1)).stream().map(PersonalData::mask).toList();
   }
 
   static double distance(RequestRecord r, double lat, double lon) {

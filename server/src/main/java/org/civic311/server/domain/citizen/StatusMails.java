@@ -3,6 +3,7 @@ package org.civic311.server.domain.citizen;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.civic311.server.domain.privacy.PersonalData;
 import org.civic311.server.storage.FollowerRecord;
 import org.civic311.server.storage.RequestRecord;
 import org.civic311.server.storage.UpdateRecord;
@@ -10,9 +11,9 @@ import org.civic311.server.storage.UpdateRecord;
 /**
  * Writes the mail a follower gets when a request's status changes, in the follower's language
  * (texts in {@code StatusMails*.properties}). It says only what the public may see anyway: the
- * request number, the service, the new status and the public note, with a link to the request's
- * page and one to stop the mails. Nothing of the reporter or of other followers goes in, whoever
- * the follower is. Thread-safe.
+ * request number, the service, the new status and the public note (masked like every public text,
+ * {@link PersonalData}), with a link to the request's page and one to stop the mails. Nothing of
+ * the reporter or of other followers goes in, whoever the follower is. Thread-safe.
  */
 public final class StatusMails {
   private static final String BUNDLE = "org.civic311.server.domain.citizen.StatusMails";
@@ -46,7 +47,7 @@ public final class StatusMails {
     StringBuilder body = new StringBuilder();
     body.append(texts.getString("greeting")).append("\n\n");
     body.append(fill(texts.getString("changed"), number, service, status)).append("\n\n");
-    String note = update.description() == null ? "" : update.description().strip();
+    String note = update.description() == null ? "" : PersonalData.mask(update.description()).strip();
     if (!note.isEmpty()) {
       body.append(texts.getString("note")).append('\n').append(note.replace("\r\n", "\n")).append("\n\n");
     }
