@@ -3,14 +3,15 @@ package org.civic311.server.config;
 import java.util.List;
 
 /**
- * The whole configuration file: server settings, the database, photos, maps, mail, and the
- * jurisdictions with their catalogues and API keys. Built only by {@link ConfigurationLoader},
+ * The whole configuration file: server settings, the database, photos, maps, mail, rate limits,
+ * and the jurisdictions with their catalogues and API keys. Built only by {@link ConfigurationLoader},
  * which validates it; frozen afterwards.
  */
 public record Configuration(
     ServerSettings server, DatabaseSettings database, MediaSettings media, List<JurisdictionSettings> jurisdictions,
-    MapSettings map, MailSettings mail) {
+    MapSettings map, MailSettings mail, LimitSettings limits) {
   public Configuration {
+    limits = limits == null ? LimitSettings.defaults() : limits;
     mail = mail == null ? MailSettings.defaults() : mail;
     map = map == null ? new MapSettings(null, null, null, null, null) : map;
     media = media == null ? new MediaSettings(null, null, null) : media;
@@ -20,13 +21,18 @@ public record Configuration(
   }
 
   public Configuration(ServerSettings server, DatabaseSettings database, MediaSettings media,
+      List<JurisdictionSettings> jurisdictions, MapSettings map, MailSettings mail) {
+    this(server, database, media, jurisdictions, map, mail, null);
+  }
+
+  public Configuration(ServerSettings server, DatabaseSettings database, MediaSettings media,
       List<JurisdictionSettings> jurisdictions) {
-    this(server, database, media, jurisdictions, null, null);
+    this(server, database, media, jurisdictions, null, null, null);
   }
 
   public Configuration(ServerSettings server, DatabaseSettings database, MediaSettings media,
       List<JurisdictionSettings> jurisdictions, MapSettings map) {
-    this(server, database, media, jurisdictions, map, null);
+    this(server, database, media, jurisdictions, map, null, null);
   }
 
   /** A copy listening on another port. */
@@ -35,21 +41,26 @@ public record Configuration(
     return new Configuration(
         new ServerSettings(port, s.basePath(), s.publicUrl(), s.maxBodyBytes(), s.contact(), s.keyService(),
             s.endpointType(), s.corsOrigins(), s.catalogueRefreshSeconds(), s.trustForwardedHeaders()),
-        database, media, jurisdictions, map, mail);
+        database, media, jurisdictions, map, mail, limits);
   }
 
   /** A copy keeping photos elsewhere. */
   public Configuration withMedia(MediaSettings media) {
-    return new Configuration(server, database, media, jurisdictions, map, mail);
+    return new Configuration(server, database, media, jurisdictions, map, mail, limits);
   }
 
   /** A copy sending status mails with other settings. */
   public Configuration withMail(MailSettings mail) {
-    return new Configuration(server, database, media, jurisdictions, map, mail);
+    return new Configuration(server, database, media, jurisdictions, map, mail, limits);
+  }
+
+  /** A copy with other rate limits. */
+  public Configuration withLimits(LimitSettings limits) {
+    return new Configuration(server, database, media, jurisdictions, map, mail, limits);
   }
 
   /** A copy using another database. */
   public Configuration withDatabase(DatabaseSettings database) {
-    return new Configuration(server, database, media, jurisdictions, map, mail);
+    return new Configuration(server, database, media, jurisdictions, map, mail, limits);
   }
 }

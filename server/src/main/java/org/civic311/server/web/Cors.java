@@ -34,6 +34,9 @@ final class Cors {
     String allow = allowed(request);
     if (allow != null) {
       response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, allow);
+      // Not on the safelist, so a browser app would not see them otherwise (see WriteLimiter).
+      response.getHeaders().put(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS,
+          "Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset");
       if (!allow.equals("*")) {
         response.getHeaders().add(HttpHeader.VARY, "Origin");
       }

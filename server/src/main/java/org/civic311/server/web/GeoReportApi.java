@@ -12,6 +12,7 @@ import org.civic311.server.domain.Jurisdictions;
 import org.civic311.server.domain.Refusal;
 import org.civic311.server.domain.RequestSearch;
 import org.civic311.server.domain.Updates;
+import org.civic311.server.domain.limits.Verdict;
 import org.civic311.server.media.MediaIntake;
 import org.civic311.server.media.MediaRejected;
 import org.civic311.server.storage.MediaRecord;
@@ -38,9 +39,10 @@ public final class GeoReportApi extends Handler.Abstract {
   private final Updates updates;
   private final Cors cors;
   private final Uploads uploads;
+  private final WriteLimiter limiter;
 
   public GeoReportApi(ApiSettings settings, Jurisdictions jurisdictions, Intake intake, RequestSearch search,
-      Updates updates, MediaIntake media) {
+      Updates updates, MediaIntake media, WriteLimiter limiter) {
     this.settings = settings;
     this.discovery = new DiscoveryEndpoint(jurisdictions, settings);
     this.services = new ServicesEndpoint(jurisdictions);
@@ -49,6 +51,7 @@ public final class GeoReportApi extends Handler.Abstract {
     this.updates = updates;
     this.cors = new Cors(settings.corsOrigins());
     this.uploads = new Uploads(media);
+    this.limiter = limiter;
   }
 
   @Override
@@ -63,11 +66,11 @@ public final class GeoReportApi extends Handler.Abstract {
       cors.preflight(response, callback);
       return true;
     }
-    reply(request, path.substring(prefix.length())).send(response, callback);
+    reply(request, response, path.substring(prefix.length())).send(response, callback);
     return true;
   }
 
-  private Reply reply(Request request, String rest) {
+  private Reply reply(Request request, Response response, String rest) {
     Optional<Route> parsed = Route.parse(rest);
     if (parsed.isEmpty()) {
       return Reply.error(404, Route.errorFormat(rest), "no such resource: " + rest
@@ -80,7 +83,13 @@ public final class GeoReportApi extends Handler.Abstract {
           .withAllow(route.allowed());
     }
     try {
-      return answer(request, route, body(request, method));
+      Call call = body(request, method);
+      // Rate limits (WriteLimiter): every write is counted per address and api_key; over a limit, a 429.
+      Verdict limit = method.equals("POST") ? limiter.api(request, call.parameters(), response) : null;
+      if (limit != null && !limit.allowed()) {
+        return Reply.error(429, route.format(), limit.message());
+      }
+      return answer(request, route, call);
     } catch (MediaRejected e) {
       return Reply.error(status(e.reason()), route.format(), e.getMessage());
     } catch (Refusal e) {

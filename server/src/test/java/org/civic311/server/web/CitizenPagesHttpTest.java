@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class CitizenPagesHttpTest {
   @RegisterExtension
-  static final RunningServer server = new RunningServer(TestConfig.city());
+  static final RunningServer server = new RunningServer(TestConfig.city().pageLimit(1, 10));
   static final String API = Http.API;
   /** Each call comes from its own made-up client address, so the per-address limit stays out of the way. */
   static final AtomicInteger CLIENT = new AtomicInteger(1);

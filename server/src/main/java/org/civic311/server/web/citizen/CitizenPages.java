@@ -9,7 +9,6 @@ import org.civic311.georeport.Parameters;
 import org.civic311.server.domain.Refusal;
 import org.civic311.server.media.MediaRejected;
 import org.civic311.server.storage.StorageException;
-import org.civic311.server.web.AddressLimit;
 import org.civic311.server.web.ApiFailure;
 import org.civic311.server.web.Assets;
 import org.civic311.server.web.PageSecurity;
@@ -26,19 +25,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The public pages: {@code /} (choose a service), {@code /report/<code>}, {@code /thanks},
  * {@code /requests/<id>}, {@code /browse}, {@code /unsubscribe/<token>} and their static files
- * under {@code /static/}. Every POST is limited per client address and refused when the browser
- * says it came from another site.
+ * under {@code /static/}. Every POST is limited per client address ({@code WriteLimiter}) and
+ * refused when the browser says it came from another site.
  */
 public final class CitizenPages extends Handler.Abstract {
-  /** Report and "me too" POSTs per client address and node in {@link #WINDOW_SECONDS}. */
-  static final int POSTS_PER_WINDOW = 10;
-  static final int WINDOW_SECONDS = 600;
   private static final Logger LOG = LoggerFactory.getLogger(CitizenPages.class);
   private final CitizenServices services;
   private final Templates templates = new Templates("citizen");
   private final Assets assets = new Assets(java.util.Map.of("citizen.css", "/citizen-assets/citizen.css",
       "citizen.js", "/citizen-assets/citizen.js"));
-  private final AddressLimit posts = new AddressLimit(POSTS_PER_WINDOW, WINDOW_SECONDS);
   private final ReportPages report;
   private final TrackPage track;
   private final BrowsePage browse;
@@ -73,6 +68,10 @@ public final class CitizenPages extends Handler.Abstract {
     Messages t = Messages.of(Call.language(request, queryLanguage(request)));
     PageReply reply;
     try {
+      // Rate limit (WriteLimiter): every POST is counted per address; over the limit, a 429 page.
+      if (request.getMethod().equals("POST") && !services.limiter().page(request, response).allowed()) {
+        throw new PageProblem(429, "error.too_many");
+      }
       reply = answer(request, path, t);
     } catch (PageProblem e) {
       reply = errorPage(e.status(), t, t.get(e.key()), path);
@@ -116,9 +115,6 @@ public final class CitizenPages extends Handler.Abstract {
     if (method.equals("POST")) {
       if (PageSecurity.crossSite(request)) {
         throw new PageProblem(403, "error.cross_site");
-      }
-      if (!posts.allow(call.client(), System.currentTimeMillis())) {
-        throw new PageProblem(429, "error.too_many");
       }
     }
     PageReply reply = route(call, path, method.equals("GET"));

@@ -67,6 +67,11 @@ public final class StaffPages extends Handler.Abstract {
     }
     PageReply reply;
     try {
+      // Rate limit (WriteLimiter): sign-in attempts are counted per address; over the limit, a 429 page.
+      if (req.getMethod().equals("POST") && rest.equals("/login")
+          && !services.limiter().signIn(req, response).allowed()) {
+        throw new PageFailure(429, "Too many sign-in attempts from your address. Wait a few minutes and try again.");
+      }
       reply = answer(req, rest.isEmpty() ? "/" : rest);
     } catch (PageFailure e) {
       reply = errorPage(e.status(), e.getMessage());
@@ -144,6 +149,9 @@ public final class StaffPages extends Handler.Abstract {
         if (parts.length == 3 && !get && parts[2].equals("revoke")) {
           return keys.revoke(x, id(parts[1]));
         }
+        if (parts.length == 3 && !get && parts[2].equals("limit")) {
+          return keys.setWriteLimit(x, id(parts[1]));
+        }
         return notFound();
       case "audit":
         return get && parts.length == 1 ? audit.show(x) : notFound();
@@ -197,6 +205,7 @@ public final class StaffPages extends Handler.Abstract {
       case 403 -> "Not allowed";
       case 404 -> "Not found";
       case 413 -> "Too large";
+      case 429 -> "Too many attempts";
       case 503 -> "Unavailable";
       default -> "Error";
     };
