@@ -131,21 +131,22 @@ class WriteLimitsHttpTest {
       Answer bad = admin.post("/staff/keys/" + id + "/limit", "per_minute", "lots", "burst", "50");
       assertThat(bad.status()).isEqualTo(400);
       assertThat(bad.text()).contains("id=\"error-limit\"").contains("whole numbers");
-      Answer set = admin.post("/staff/keys/" + id + "/limit", "per_minute", "600", "burst", "50");
+      Answer set = admin.post("/staff/keys/" + id + "/limit", "per_minute", "10", "burst", "50");
       assertThat(set.status()).as(set.text()).isEqualTo(303);
       assertThat(set.headers().firstValue("Location")).hasValue("/staff/keys?done=limit");
-      assertThat(admin.get("/staff/keys").text()).contains("600/min, burst 50")
-          .contains("value=\"600\"").contains("value=\"50\"");
+      assertThat(admin.get("/staff/keys").text()).contains("10/min, burst 50")
+          .contains("value=\"10\"").contains("value=\"50\"");
 
       // The address's budget (3) is spent too; a key with its own limit is held to that alone.
       for (int i = 0; i < 5; i++) {
         Answer ok = post(s, TestConfig.KEY, "json");
         assertThat(ok.status()).as(ok.text()).isEqualTo(200);
         assertThat(header(ok, "RateLimit-Limit")).isEqualTo("50");
-        assertThat(header(ok, "RateLimit-Remaining")).isEqualTo(Integer.toString(49 - i));
+        // A token comes back every 6 s, so a slow machine may see one more.
+        assertThat(Integer.parseInt(header(ok, "RateLimit-Remaining"))).isBetween(49 - i, 50 - i);
       }
       String audit = admin.get("/staff/audit?target_type=api_key").text();
-      assertThat(audit).contains("set_key_limit").contains("600/min, burst 50").contains("default");
+      assertThat(audit).contains("set_key_limit").contains("10/min, burst 50").contains("default");
 
       Answer back = admin.post("/staff/keys/" + id + "/limit", "per_minute", "", "burst", "");
       assertThat(back.status()).isEqualTo(303);
