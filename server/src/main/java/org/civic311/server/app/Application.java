@@ -7,6 +7,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.civic311.server.config.Configuration;
 import org.civic311.server.config.DatabaseSettings;
+import org.civic311.server.config.LimitSettings;
+import org.civic311.server.config.RateSettings;
 import org.civic311.server.config.MediaSettings;
 import org.civic311.server.media.FileMediaStore;
 import org.civic311.server.media.MediaIntake;
@@ -19,12 +21,15 @@ import org.civic311.server.domain.Intake;
 import org.civic311.server.domain.Jurisdictions;
 import org.civic311.server.domain.RequestSearch;
 import org.civic311.server.domain.Updates;
+import org.civic311.server.domain.limits.WriteLimits;
+import org.civic311.server.storage.RateLimit;
 import org.civic311.server.storage.Transactions;
 import org.civic311.server.storage.sql.Database;
 import org.civic311.server.web.ApiSettings;
 import org.civic311.server.web.GeoReportApi;
 import org.civic311.server.web.MediaFiles;
 import org.civic311.server.web.WebServer;
+import org.civic311.server.web.WriteLimiter;
 import org.civic311.server.web.Uploads;
 import org.civic311.server.web.citizen.CitizenPages;
 import org.civic311.server.web.citizen.CitizenServices;
@@ -99,6 +104,8 @@ public final class Application implements AutoCloseable {
       ApiSettings api = new ApiSettings(s.basePath(), s.publicUrl(), s.maxBodyBytes(), s.contact(), s.keyService(),
           s.endpointType(), s.corsOrigins(), maxMultipart);
       MediaStore store = new FileMediaStore(Path.of(m.directory()));
+      WriteLimits limits = writeLimits(config.limits(), keys, database);
+      WriteLimiter limiter = new WriteLimiter(limits);
       Intake intake = new Intake(jurisdictions, keys, database.requests(), clock);
       MediaIntake media = new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(),
           MediaLimits.DEFAULT.maxPixels()), store);
@@ -106,28 +113,44 @@ public final class Application implements AutoCloseable {
       GeoReportApi geoReport = new GeoReportApi(api, jurisdictions, keys, intake,
           new RequestSearch(jurisdictions, database.requests(), new Extensions(database.updates(),
               database.requests()), clock),
-          new Updates(jurisdictions, keys, database.updates(), clock), uploads);
-      StaffPages staff = staffPages(config, database, jurisdictions, keys, clock);
+          new Updates(jurisdictions, keys, database.updates(), clock), uploads, limiter);
+      StaffPages staff = staffPages(config, database, jurisdictions, keys, limiter, clock);
       MapSettings map = config.map();
       CitizenPages citizen = new CitizenPages(new CitizenServices(intake,
           new Reporting(jurisdictions, database.requests(), database.updates(), clock), followers,
           uploads, api,
-          new Page.MapSettingsView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom())),
-          map.tileOrigin());
+          new Page.MapSettingsView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom()),
+          limiter), map.tileOrigin());
       WebServer web = new WebServer(host, s.port(), Doors.frontDoor(api, config.traffic(), geoReport, citizen, staff,
           new MediaFiles(store)), s.trustForwardedHeaders(), Doors.guard(config.traffic()));
       web.start();
       ScheduledExecutorService mailing = statusMails(config, database, mailer, web.port());
-      return new Application(database, web, jurisdictions, refresher(jurisdictions, s.catalogueRefreshSeconds()),
-          followers, mailing, IndexUpkeep.start(database));
+      ScheduledExecutorService refresher = refresher(jurisdictions, s.catalogueRefreshSeconds());
+      BucketSweep.schedule(refresher, limits);
+      return new Application(database, web, jurisdictions, refresher, followers, mailing,
+          IndexUpkeep.start(database));
     } catch (Exception | Error e) {
       database.close();
       throw e;
     }
   }
 
+  /** The configured limits on writes, counted in the database's buckets (shared on PostgreSQL). */
+  private static WriteLimits writeLimits(LimitSettings l, ApiKeys keys, Database database) {
+    WriteLimits.Defaults defaults = new WriteLimits.Defaults(rate(l.apiKey()), rate(l.apiAddress()),
+        rate(l.pageAddress()), rate(l.signInAddress()));
+    LOG.info("write limits: per API key {}; per address: API {}, pages {}, sign-in {}; buckets {}",
+        defaults.apiKey(), defaults.apiAddress(), defaults.pageAddress(), defaults.signInAddress(),
+        database.dialectName().equals("sqlite") ? "in memory (one node)" : "shared in the database");
+    return new WriteLimits(defaults, keys, database.rateBuckets());
+  }
+
+  private static RateLimit rate(RateSettings r) {
+    return new RateLimit(r.perMinute(), r.burst());
+  }
+
   private static StaffPages staffPages(Configuration config, Database database, Jurisdictions jurisdictions,
-      ApiKeys keys, Clock clock) {
+      ApiKeys keys, WriteLimiter limiter, Clock clock) {
     AuditLog audit = new AuditLog(database.audit(), clock);
     Transactions transactions = database.transactions();
     Accounts accounts = new Accounts(database.staff(), clock);
@@ -138,10 +161,11 @@ public final class Application implements AutoCloseable {
         new Queue(jurisdictions, database.requests(), clock),
         new Casework(jurisdictions, database.requests(), database.updates(), database.casework(),
             database.catalogue(), transactions, audit, clock),
-        new KeyOffice(keys, jurisdictions, transactions, audit),
+        new KeyOffice(keys, jurisdictions, transactions, audit, rate(config.limits().apiKey())),
         new CatalogueEditor(jurisdictions, database.catalogue(), database.casework(), transactions, audit, clock),
         audit,
-        new Frame.MapView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom()));
+        new Frame.MapView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom()),
+        limiter);
     return new StaffPages(services, map.tileOrigin());
   }
 

@@ -13,7 +13,6 @@ import org.civic311.server.web.GeoReportApi;
 import org.civic311.server.web.MediaFiles;
 import org.civic311.server.web.Routes;
 import org.civic311.server.web.WebServer;
-import org.civic311.server.web.WriteGate;
 import org.civic311.server.web.citizen.CitizenPages;
 import org.civic311.server.web.staff.StaffPages;
 
@@ -34,7 +33,7 @@ final class Doors {
     files.routes(routes);
     citizen.routes(routes, apiBody, pageForm);
     return new FrontDoor(routes, List.of(geoReport.family(), staff.family(), files.family(), citizen.family()),
-        WriteGate.OPEN, traffic.uploadsInFlight());
+        traffic.uploadsInFlight());
   }
 
   /** The connector's guard from the traffic settings. */

@@ -3,15 +3,16 @@ package org.civic311.server.config;
 import java.util.List;
 
 /**
- * The whole configuration file: server settings, the database, photos, maps, mail, traffic limits, and the
- * jurisdictions with their catalogues and API keys. Built only by {@link ConfigurationLoader},
- * which validates it; frozen afterwards.
+ * The whole configuration file: server settings, the database, photos, maps, mail, traffic
+ * limits, rate limits, and the jurisdictions with their catalogues and API keys. Built only by
+ * {@link ConfigurationLoader}, which validates it; frozen afterwards.
  */
 public record Configuration(
     ServerSettings server, DatabaseSettings database, MediaSettings media, List<JurisdictionSettings> jurisdictions,
-    MapSettings map, MailSettings mail, TrafficSettings traffic) {
+    MapSettings map, MailSettings mail, TrafficSettings traffic, LimitSettings limits) {
   public Configuration {
     traffic = traffic == null ? TrafficSettings.defaults() : traffic;
+    limits = limits == null ? LimitSettings.defaults() : limits;
     mail = mail == null ? MailSettings.defaults() : mail;
     map = map == null ? new MapSettings(null, null, null, null, null) : map;
     media = media == null ? new MediaSettings(null, null, null) : media;
@@ -21,18 +22,18 @@ public record Configuration(
   }
 
   public Configuration(ServerSettings server, DatabaseSettings database, MediaSettings media,
+      List<JurisdictionSettings> jurisdictions, MapSettings map, MailSettings mail) {
+    this(server, database, media, jurisdictions, map, mail, null, null);
+  }
+
+  public Configuration(ServerSettings server, DatabaseSettings database, MediaSettings media,
       List<JurisdictionSettings> jurisdictions) {
-    this(server, database, media, jurisdictions, null, null, null);
+    this(server, database, media, jurisdictions, null, null, null, null);
   }
 
   public Configuration(ServerSettings server, DatabaseSettings database, MediaSettings media,
       List<JurisdictionSettings> jurisdictions, MapSettings map) {
-    this(server, database, media, jurisdictions, map, null, null);
-  }
-
-  public Configuration(ServerSettings server, DatabaseSettings database, MediaSettings media,
-      List<JurisdictionSettings> jurisdictions, MapSettings map, MailSettings mail) {
-    this(server, database, media, jurisdictions, map, mail, null);
+    this(server, database, media, jurisdictions, map, null, null, null);
   }
 
   /** A copy listening on another port. */
@@ -41,26 +42,31 @@ public record Configuration(
     return new Configuration(
         new ServerSettings(port, s.basePath(), s.publicUrl(), s.maxBodyBytes(), s.contact(), s.keyService(),
             s.endpointType(), s.corsOrigins(), s.catalogueRefreshSeconds(), s.trustForwardedHeaders(), s.host()),
-        database, media, jurisdictions, map, mail, traffic);
+        database, media, jurisdictions, map, mail, traffic, limits);
   }
 
   /** A copy keeping photos elsewhere. */
   public Configuration withMedia(MediaSettings media) {
-    return new Configuration(server, database, media, jurisdictions, map, mail, traffic);
+    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits);
   }
 
   /** A copy sending status mails with other settings. */
   public Configuration withMail(MailSettings mail) {
-    return new Configuration(server, database, media, jurisdictions, map, mail, traffic);
+    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits);
   }
 
   /** A copy using another database. */
   public Configuration withDatabase(DatabaseSettings database) {
-    return new Configuration(server, database, media, jurisdictions, map, mail, traffic);
+    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits);
   }
 
   /** A copy with other traffic limits. */
   public Configuration withTraffic(TrafficSettings traffic) {
-    return new Configuration(server, database, media, jurisdictions, map, mail, traffic);
+    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits);
+  }
+
+  /** A copy with other rate limits. */
+  public Configuration withLimits(LimitSettings limits) {
+    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits);
   }
 }

@@ -14,6 +14,8 @@ import org.civic311.georeport.ServiceType;
 final class ConfigurationValidator {
   /** Keys shorter than this are too easy to guess. */
   static final int MIN_KEY_LENGTH = 8;
+  /** The most a rate limit may allow; the same bound staff meet on the keys page. */
+  static final int MAX_RATE = 1_000_000;
 
   record Problem(String pointer, String message) {}
 
@@ -42,6 +44,7 @@ final class ConfigurationValidator {
       v.fail("/media/max_files", "max_files must be between 1 and 50");
     }
     v.mail(c.mail());
+    v.limits(c.limits());
     v.jurisdictions(c.jurisdictions());
     return v.problems;
   }
@@ -115,6 +118,22 @@ final class ConfigurationValidator {
     }
     if (m.publicUrl() != null && !m.publicUrl().matches("https?://[^\\s]+")) {
       fail("/mail/public_url", "public_url must be an http or https URL");
+    }
+  }
+
+  private void limits(LimitSettings l) {
+    rate("/limits/api_key", l.apiKey());
+    rate("/limits/api_address", l.apiAddress());
+    rate("/limits/page_address", l.pageAddress());
+    rate("/limits/sign_in_address", l.signInAddress());
+  }
+
+  private void rate(String at, RateSettings r) {
+    if (r.perMinute() < 1 || r.perMinute() > MAX_RATE) {
+      fail(at + "/per_minute", "per_minute must be between 1 and " + MAX_RATE);
+    }
+    if (r.burst() < 1 || r.burst() > MAX_RATE) {
+      fail(at + "/burst", "burst must be between 1 and " + MAX_RATE);
     }
   }
 

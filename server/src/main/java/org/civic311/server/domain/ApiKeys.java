@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.civic311.server.storage.ApiKeyRecord;
 import org.civic311.server.storage.ApiKeyStore;
+import org.civic311.server.storage.RateLimit;
 import org.civic311.server.storage.Transaction;
 
 /**
@@ -48,22 +49,37 @@ public final class ApiKeys {
     if (key.isEmpty()) {
       throw Refusal.forbidden("api_key is required to post; ask the city for one");
     }
-    String hash = hash(key.get());
-    long now = clock.millis();
-    Cached cached = cache.get(hash);
-    ApiKeyRecord record;
-    if (cached != null && cached.until() > now) {
-      record = cached.record();
-    } else {
-      record = store.findByHash(hash).orElse(null);
-      if (record != null) {
-        cache.put(hash, new Cached(record, now + CACHE_MILLIS));
-      }
-    }
+    ApiKeyRecord record = find(key.get()).orElse(null);
     if (record == null || record.revoked() || !record.jurisdictionId().equals(jurisdiction.id())) {
       throw Refusal.forbidden("api_key is not valid for jurisdiction " + jurisdiction.id());
     }
     return record;
+  }
+
+  /**
+   * The record of a key, whatever its state (revoked keys included); empty for an unknown key.
+   * Served from the cache like {@link #authenticate}, so the rate limits can ask on every write.
+   */
+  public Optional<ApiKeyRecord> find(String key) {
+    String hash = hash(key);
+    long now = clock.millis();
+    Cached cached = cache.get(hash);
+    if (cached != null && cached.until() > now) {
+      return Optional.of(cached.record());
+    }
+    Optional<ApiKeyRecord> record = store.findByHash(hash);
+    record.ifPresent(r -> cache.put(hash, new Cached(r, now + CACHE_MILLIS)));
+    return record;
+  }
+
+  /**
+   * Gives a key its own write limit, or with null the default again, in a transaction that also
+   * does other work; false when there is no such key. Other nodes see it within
+   * {@link #CACHE_MILLIS}.
+   */
+  public boolean setWriteLimit(Transaction tx, long id, RateLimit limit) {
+    cache.clear();
+    return tx.apiKeys().setWriteLimit(id, limit);
   }
 
   /** Issues a new random key for a jurisdiction, as the {@code keys} command does. */

@@ -16,6 +16,9 @@ public interface ApiKeyStore {
 
   List<ApiKeyRecord> list();
 
+  /** Gives a key its own write limit, or with null the default again; false when there is no such key. */
+  boolean setWriteLimit(long id, RateLimit limit);
+
   /** Marks a key revoked; false when no unrevoked key has that id. */
   boolean revoke(long id, long now);
 }

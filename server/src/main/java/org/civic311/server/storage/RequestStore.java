@@ -18,11 +18,15 @@ public interface RequestStore {
 
   List<RequestRecord> search(RequestQuery query);
 
+  /** What counting a "me too" found. */
+  enum Support { COUNTED, ALREADY_COUNTED, NO_SUCH_REQUEST }
+
   /**
-   * Counts one more person reporting the same open, public request ("me too"); false when there
-   * is no such request.
+   * Counts one more person reporting the same open, public request ("me too"), unless the
+   * {@code supporter} (a hash that stands for one person on one day) counted for it on
+   * {@code day} already. Markers from before the previous day are deleted on the way.
    */
-  boolean addSupport(String jurisdictionId, long id);
+  Support addSupport(String jurisdictionId, long id, long day, String supporter);
 
   /** The ids of the requests marked as duplicates of each of these, by original id. */
   java.util.Map<Long, List<Long>> duplicatesOf(List<Long> ids);

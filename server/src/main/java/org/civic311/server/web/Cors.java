@@ -32,6 +32,9 @@ final class Cors {
     String allow = allowed(request);
     if (allow != null) {
       headers.put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, allow);
+      // Not on the safelist, so a browser app would not see them otherwise (see WriteLimiter).
+      headers.put(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS,
+          "Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, ETag, Last-Modified");
       if (!allow.equals("*")) {
         headers.add(HttpHeader.VARY, "Origin");
       }

@@ -32,6 +32,7 @@ public final class Exchange {
   private boolean languageChosen;
   private Sessions.Session session;
   private String keyLabel;
+  private org.civic311.server.domain.limits.Verdict verdict;
 
   Exchange(Request request, Route route, Map<String, String> pathValues) {
     this.request = request;
@@ -216,5 +217,14 @@ public final class Exchange {
 
   String keyLabel() {
     return keyLabel;
+  }
+
+  /** What the rate limits said of this call, if they counted it. */
+  org.civic311.server.domain.limits.Verdict verdict() {
+    return verdict;
+  }
+
+  void verdict(org.civic311.server.domain.limits.Verdict v) {
+    this.verdict = v;
   }
 }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * The one door every call comes through. It finds the call's route in the table, and does what
  * is the same for every route whatever its family: HEAD as GET without the body, 405 with
  * {@code Allow}, the checks that need no body before the body is read (without a thread while
- * it arrives), the number of multipart uploads in flight, the rate limits of writes, validators
+ * it arrives), the number of multipart uploads in flight, the rate limits of writes (each writing route's {@link WriteGate}), validators
  * and 304s, the access log, and the cleanup of a call's temporary files. The route's family
  * renders failures and adds its own headers.
  */
@@ -25,17 +25,15 @@ public final class FrontDoor extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
   private final Routes routes;
   private final List<Family> families;
-  private final WriteGate gate;
   private final Semaphore uploads;
 
   /**
    * @param families        every family, in the order they claim unmatched paths; the last claims the rest
    * @param uploadsInFlight how many multipart bodies may be read and taken in at once; more get a 503
    */
-  public FrontDoor(Routes routes, List<Family> families, WriteGate gate, int uploadsInFlight) {
+  public FrontDoor(Routes routes, List<Family> families, int uploadsInFlight) {
     this.routes = routes;
     this.families = List.copyOf(families);
-    this.gate = gate;
     this.uploads = new Semaphore(uploadsInFlight);
   }
 
@@ -87,8 +85,8 @@ public final class FrontDoor extends Handler.Abstract {
           }
           v.uploadSlot = true;
         }
-        if (route.write()) {
-          gate.beforeBody(v.x);
+        if (route.gate() != null) {
+          route.gate().beforeBody(v.x);
         }
         BodyReader.read(request, route.body(), request.getComponents().getExecutor()).whenComplete((body, failure) ->
             request.getComponents().getExecutor().execute(() -> {
@@ -106,8 +104,8 @@ public final class FrontDoor extends Handler.Abstract {
             }));
         return true;
       }
-      if (route.write()) {
-        gate.beforeBody(v.x);
+      if (route.gate() != null) {
+        route.gate().beforeBody(v.x);
       }
       v.run();
     } catch (Throwable t) {
@@ -144,11 +142,12 @@ public final class FrontDoor extends Handler.Abstract {
     void run() {
       try {
         family.checked(x);
-        if (x.route().write()) {
+        WriteGate gate = x.route().gate();
+        if (gate != null) {
           gate.afterBody(x);
         }
         Answer a = x.route().action().run(x);
-        if (x.route().write()) {
+        if (gate != null) {
           a = gate.decorate(x, a);
         }
         send(a);
@@ -181,8 +180,8 @@ public final class FrontDoor extends Handler.Abstract {
         // Whatever of the body is still in flight is not worth reading.
         a = a.withHeader("Connection", "close");
       }
-      if (f.status() == 429 && x.route() != null && x.route().write()) {
-        a = gate.decorate(x, a);
+      if (x.route() != null && x.route().gate() != null) {
+        a = x.route().gate().decorate(x, a);
       }
       send(a);
     }

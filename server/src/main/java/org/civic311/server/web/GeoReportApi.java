@@ -29,9 +29,10 @@ public final class GeoReportApi {
   private final Updates updates;
   private final Uploads uploads;
   private final ApiFamily family;
+  private final WriteGate writes;
 
   public GeoReportApi(ApiSettings settings, Jurisdictions jurisdictions, ApiKeys keys, Intake intake,
-      RequestSearch search, Updates updates, Uploads uploads) {
+      RequestSearch search, Updates updates, Uploads uploads, WriteLimiter limiter) {
     this.settings = settings;
     this.jurisdictions = jurisdictions;
     this.discovery = new DiscoveryEndpoint(jurisdictions, settings);
@@ -41,6 +42,7 @@ public final class GeoReportApi {
     this.updates = updates;
     this.uploads = uploads;
     this.family = new ApiFamily(settings, jurisdictions, keys);
+    this.writes = limiter.apiWrites();
   }
 
   public Family family() {
@@ -65,7 +67,7 @@ public final class GeoReportApi {
         x -> services.definition(jurisdiction(x), x.param("code"), format(x)));
     r.get(base + "/requests.{format}", family, x -> requests(search.search(x.parameters()), x, false));
     r.write(base + "/requests.{format}", family, x -> Reply.of(200,
-        Documents.receipt(intake.submit(x.parameters(), photos(x), "api")), format(x)), body);
+        Documents.receipt(intake.submit(x.parameters(), photos(x), "api")), format(x)), body, writes);
     r.get(base + "/requests/{id}.{format}", family, x -> requests(search.one(x.parameters(), x.param("id")), x, true));
     r.get(base + "/tokens/{id}.{format}", family,
         x -> Reply.of(200, Documents.receipt(search.token(jurisdiction(x), x.param("id"))), format(x)));
@@ -74,7 +76,7 @@ public final class GeoReportApi {
     r.write(base + "/servicerequestupdates.{format}", family, x -> {
       Updates.Receipt receipt = updates.post(x.parameters(), photos(x));
       return Reply.of(200, Documents.updateReceipt(receipt.updateId(), receipt.accountId()), format(x));
-    }, body);
+    }, body, writes);
   }
 
   static Format format(Exchange x) {

@@ -10,23 +10,19 @@ import java.util.Set;
  *
  * @param methods     GET (which also answers HEAD) and/or POST
  * @param body        the body a POST may carry, or null for none
- * @param write       true when a POST is a write that the rate limits count
+ * @param gate        the rate limits that count a POST, or null when none do
  * @param secretPath  true when the path itself is a secret (an unsubscribe token): the access
  *                    log then shows the pattern instead
  */
 public record Route(Set<String> methods, PathPattern pattern, Family family, Action action,
-    BodyLimits body, boolean write, boolean secretPath) {
+    BodyLimits body, WriteGate gate, boolean secretPath) {
 
   public Route withBody(BodyLimits limits) {
-    return new Route(methods, pattern, family, action, limits, write, secretPath);
-  }
-
-  public Route counted() {
-    return new Route(methods, pattern, family, action, body, true, secretPath);
+    return new Route(methods, pattern, family, action, limits, gate, secretPath);
   }
 
   public Route secret() {
-    return new Route(methods, pattern, family, action, body, write, true);
+    return new Route(methods, pattern, family, action, body, gate, true);
   }
 
   boolean answers(String method) {

@@ -16,17 +16,17 @@ public final class Routes {
 
   /** A GET route (HEAD is answered too). */
   public Routes get(String pattern, Family family, Action action) {
-    return add(new Route(Set.of("GET"), new PathPattern(pattern), family, action, null, false, false));
+    return add(new Route(Set.of("GET"), new PathPattern(pattern), family, action, null, null, false));
   }
 
   /** A POST route taking a body within {@code body}. */
   public Routes post(String pattern, Family family, Action action, BodyLimits body) {
-    return add(new Route(Set.of("POST"), new PathPattern(pattern), family, action, body, false, false));
+    return add(new Route(Set.of("POST"), new PathPattern(pattern), family, action, body, null, false));
   }
 
-  /** A POST route that writes, counted against the caller's rate limits. */
-  public Routes write(String pattern, Family family, Action action, BodyLimits body) {
-    return add(new Route(Set.of("POST"), new PathPattern(pattern), family, action, body, true, false));
+  /** A POST route that writes, counted against the caller's rate limits by {@code gate}. */
+  public Routes write(String pattern, Family family, Action action, BodyLimits body, WriteGate gate) {
+    return add(new Route(Set.of("POST"), new PathPattern(pattern), family, action, body, gate, false));
   }
 
   /** Keeps the path of the route just added out of the access log (it holds a secret, such as a token). */

@@ -37,6 +37,7 @@ class ConfigurationLoaderTest {
     assertThat(demo.jurisdictions()).hasSize(1);
     assertThat(demo.jurisdictions().get(0).services().size()).isGreaterThanOrEqualTo(10);
     assertThat(demo.jurisdictions().get(0).apiKeys().get(0).key()).isEqualTo("demo-key");
+    assertThat(demo.limits()).as("the demo writes the defaults out").isEqualTo(LimitSettings.defaults());
   }
 
   @Test
@@ -48,6 +49,22 @@ class ConfigurationLoaderTest {
     assertThat(c.server().basePath()).isEqualTo("/open311/v2");
     assertThat(c.database().url()).isEqualTo("jdbc:sqlite:civic311.db");
     assertThat(c.jurisdictions().get(0).services().get(0).type()).isEqualTo("realtime");
+  }
+
+  @Test
+  void rateLimitsDefaultKeyByKeyAndBadOnesAreNamedWithTheirLine() {
+    Configuration none = ConfigurationLoader.parse(GOOD, "c.yaml");
+    assertThat(none.limits().apiKey()).isEqualTo(LimitSettings.DEFAULT_API_KEY);
+    assertThat(none.limits().signInAddress()).isEqualTo(LimitSettings.DEFAULT_SIGN_IN_ADDRESS);
+    String some = GOOD + "limits:\n  api_key: { per_minute: 600 }\n  page_address:\n    burst: 3\n";
+    LimitSettings l = ConfigurationLoader.parse(some, "c.yaml").limits();
+    assertThat(l.apiKey()).isEqualTo(new RateSettings(600, LimitSettings.DEFAULT_API_KEY.burst()));
+    assertThat(l.pageAddress()).isEqualTo(new RateSettings(LimitSettings.DEFAULT_PAGE_ADDRESS.perMinute(), 3));
+    assertThat(l.apiAddress()).isEqualTo(LimitSettings.DEFAULT_API_ADDRESS);
+    String bad = GOOD + "limits:\n  api_address:\n    per_minute: 0\n    burst: 2000000\n";
+    assertThatThrownBy(() -> ConfigurationLoader.parse(bad, "c.yaml"))
+        .hasMessageContaining("line 22 (limits.api_address.per_minute): per_minute must be between 1 and 1000000")
+        .hasMessageContaining("line 23 (limits.api_address.burst): burst must be between 1 and 1000000");
   }
 
   @Test

@@ -8,8 +8,10 @@ import org.civic311.server.config.AttributeSettings.ValueSettings;
 import org.civic311.server.config.Configuration;
 import org.civic311.server.config.DatabaseSettings;
 import org.civic311.server.config.JurisdictionSettings;
+import org.civic311.server.config.LimitSettings;
 import org.civic311.server.config.MailSettings;
 import org.civic311.server.config.MediaSettings;
+import org.civic311.server.config.RateSettings;
 import org.civic311.server.config.ServerSettings;
 import org.civic311.server.config.ServiceSettings;
 
@@ -36,6 +38,15 @@ public final class TestConfig {
   /** Tests name their client's address in X-Forwarded-For, so by default the server trusts it. */
   private boolean trustForwardedHeaders = true;
   private java.nio.file.Path outbox;
+  /**
+   * Tests post many times from one address (127.0.0.1) and one key, so every limit is set so
+   * high that only a test about limits meets one, and sets the one it is about.
+   */
+  private RateSettings apiKeyLimit = UNLIMITED;
+  private RateSettings apiAddressLimit = UNLIMITED;
+  private RateSettings pageAddressLimit = UNLIMITED;
+  private RateSettings signInAddressLimit = UNLIMITED;
+  private static final RateSettings UNLIMITED = new RateSettings(1_000_000, 1_000_000);
 
   public static TestConfig city() {
     return new TestConfig().jurisdiction(CITY, "America/New_York", KEY);
@@ -67,6 +78,25 @@ public final class TestConfig {
     return this;
   }
 
+  /** API writes per key (the default of keys without their own limit) and per client address. */
+  public TestConfig apiLimits(int keyPerMinute, int keyBurst, int addressPerMinute, int addressBurst) {
+    this.apiKeyLimit = new RateSettings(keyPerMinute, keyBurst);
+    this.apiAddressLimit = new RateSettings(addressPerMinute, addressBurst);
+    return this;
+  }
+
+  /** Posts on the residents' pages per client address. */
+  public TestConfig pageLimit(int perMinute, int burst) {
+    this.pageAddressLimit = new RateSettings(perMinute, burst);
+    return this;
+  }
+
+  /** Staff sign-in attempts per client address. */
+  public TestConfig signInLimit(int perMinute, int burst) {
+    this.signInAddressLimit = new RateSettings(perMinute, burst);
+    return this;
+  }
+
   public TestConfig maxBodyBytes(int bytes) {
     this.maxBodyBytes = bytes;
     return this;
@@ -95,7 +125,8 @@ public final class TestConfig {
         new MediaSettings(mediaDirectory(), 2L * 1024 * 1024, 3),
         jurisdictions, null,
         new MailSettings("City 311 <311@city.example.org>", outbox().toString(), null, null, null, null, null, 1,
-            null), traffic);
+            null), traffic,
+        new LimitSettings(apiKeyLimit, apiAddressLimit, pageAddressLimit, signInAddressLimit));
   }
 
   private static List<ServiceSettings> services() {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class CitizenPagesHttpTest {
   @RegisterExtension
-  static final RunningServer server = new RunningServer(TestConfig.city());
+  static final RunningServer server = new RunningServer(TestConfig.city().pageLimit(1, 10));
   static final String API = Http.API;
   /** Each call comes from its own made-up client address, so the per-address limit stays out of the way. */
   static final AtomicInteger CLIENT = new AtomicInteger(1);
@@ -150,6 +150,27 @@ class CitizenPagesHttpTest {
   }
 
   @Test
+  void meTooCountsOncePerAddressAndDayEvenWithoutTheCookie() {
+    long id = idFrom(post("/report/POT", "lat", "42.5", "long", "-71.5", "description", "Sinkhole on Elm"));
+    Answer first = postFrom("10.210.0.1", "/requests/" + id + "/support");
+    assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("?supported=1");
+    // The same address again, with the cookie thrown away (another browser, or a script).
+    Answer again = postFrom("10.210.0.1", "/requests/" + id + "/support");
+    assertThat(again.status()).isEqualTo(303);
+    assertThat(again.headers().firstValue("Location").orElseThrow()).endsWith("?already=1");
+    assertThat(supportOf(id)).isEqualTo(1);
+    Answer neighbour = postFrom("10.210.0.2", "/requests/" + id + "/support");
+    assertThat(neighbour.headers().firstValue("Location").orElseThrow()).endsWith("?supported=1");
+    assertThat(supportOf(id)).isEqualTo(2);
+    assertThat(postFrom("10.210.0.3", "/requests/99999999/support").status()).isEqualTo(404);
+  }
+
+  static int supportOf(long id) {
+    return server.http().get(API + "/requests/" + id + ".json?extensions=true").json().get(0)
+        .get("extended_attributes").get("support_count").asInt();
+  }
+
+  @Test
   void theHoneypotAndCrossSitePostsAreRefused() {
     Answer robot = post("/report/POT", "address_string", "1 A St", "description", "spam", "website", "http://spam");
     assertThat(robot.status()).isEqualTo(400);
@@ -173,6 +194,13 @@ class CitizenPagesHttpTest {
     assertThat(accepted).isEqualTo(10);
     assertThat(last.status()).isEqualTo(429);
     assertThat(last.text()).contains("Too many reports");
+    assertThat(last.contentType()).startsWith("text/html");
+    assertThat(last.headers().firstValue("RateLimit-Limit")).hasValue("10");
+    assertThat(last.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+    assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+    Answer elsewhere = postFrom("10.200.0.2", "/report/POT", "address_string", "1 Flood St", "description", "");
+    assertThat(elsewhere.status()).as("another address has its own budget").isEqualTo(400);
+    assertThat(elsewhere.headers().firstValue("RateLimit-Remaining")).hasValue("9");
     // A body a few times the limit (64 KiB in tests) is read and dropped, so the client sees the 413.
     byte[] big = new byte[256 * 1024];
     Answer refused = server.http().send(HttpRequest.newBuilder(server.http().uri("/report/POT"))

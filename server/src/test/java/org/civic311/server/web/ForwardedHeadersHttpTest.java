@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ForwardedHeadersHttpTest {
   @RegisterExtension
-  static final RunningServer server = new RunningServer(TestConfig.city().distrustForwardedHeaders());
+  static final RunningServer server = new RunningServer(TestConfig.city().distrustForwardedHeaders()
+      .pageLimit(1, 10));
 
   @Test
   void aForgedForwardedForDoesNotEscapeTheReportLimit() {

@@ -1,9 +1,15 @@
 package org.civic311.server.domain.citizen;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.civic311.server.domain.Catalogue;
+import org.civic311.server.domain.Jurisdiction;
 import org.civic311.server.domain.Jurisdictions;
 import org.civic311.server.domain.privacy.PersonalData;
 import org.civic311.server.storage.MediaRecord;
@@ -51,9 +57,27 @@ public final class Reporting {
         .toList();
   }
 
-  /** Adds one "me too" to an open public request; false when there is none. */
-  public boolean support(long id) {
-    return requests.addSupport(catalogue().jurisdiction().id(), id);
+  /**
+   * Adds one "me too" to an open public request, once per supporter and day (in the
+   * jurisdiction's zone). The public pages have no accounts or sessions, so the web names the
+   * supporter by the client's address; only a hash of the day and the address is stored, and only
+   * until the day after.
+   */
+  public RequestStore.Support support(long id, String supporter) {
+    Jurisdiction j = catalogue().jurisdiction();
+    long day = LocalDate.now(clock.withZone(j.zone())).toEpochDay();
+    return requests.addSupport(j.id(), id, day, marker(day, supporter));
+  }
+
+  /** The day is hashed in, so the markers of one supporter on two days cannot be matched. */
+  static String marker(long day, String supporter) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest((day + "\n" + supporter).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
   }
 
   /** A public request by id; empty when unknown or hidden. */

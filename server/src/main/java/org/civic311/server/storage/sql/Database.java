@@ -19,6 +19,7 @@ public final class Database implements AutoCloseable {
   private final Reader pooledReads;
   private final Jdbi writes;
   private final Writer writer;
+  private final org.civic311.server.storage.RateBuckets rateBuckets;
 
   private Database(Dialect dialect) {
     this.dialect = dialect;
@@ -26,6 +27,7 @@ public final class Database implements AutoCloseable {
     this.pooledReads = Reader.pooled(reads);
     this.writes = Jdbi.create(dialect.writePool());
     this.writer = dialect.singleWriter() ? new GroupCommit(writes) : Writer.direct(writes);
+    this.rateBuckets = dialect.rateBuckets();
   }
 
   /**
@@ -134,6 +136,11 @@ public final class Database implements AutoCloseable {
   /** Transactions spanning several stores: a staff action and its audit entry commit together. */
   public Transactions transactions() {
     return new SqlTransactions(writer, dialect);
+  }
+
+  /** The token buckets of the rate limits; one store per open database. */
+  public org.civic311.server.storage.RateBuckets rateBuckets() {
+    return rateBuckets;
   }
 
   public ApiKeyStore apiKeys() {

@@ -77,6 +77,12 @@ interface Dialect {
    */
   boolean singleWriter();
 
+  /**
+   * A new store of the rate limits' token buckets: shared by every node where several may serve
+   * one database, in memory where only one does. Made once per open database.
+   */
+  org.civic311.server.storage.RateBuckets rateBuckets();
+
   /** Brings the planner's statistics up to date where the database does not do it itself. */
   void refreshStatistics();
 

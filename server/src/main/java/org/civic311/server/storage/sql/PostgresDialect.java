@@ -83,6 +83,11 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public org.civic311.server.storage.RateBuckets rateBuckets() {
+    return new PostgresBuckets(pool);
+  }
+
+  @Override
   public boolean singleWriter() {
     return false;
   }

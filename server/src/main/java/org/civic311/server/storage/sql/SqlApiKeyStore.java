@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import org.civic311.server.storage.ApiKeyRecord;
 import org.civic311.server.storage.ApiKeyStore;
+import org.civic311.server.storage.RateLimit;
 
 final class SqlApiKeyStore implements ApiKeyStore {
   // Use is counted from the requests a key posted (index service_requests_by_key), so that
   // creating a request never writes the shared key row.
   private static final String COLUMNS = "k.id, k.jurisdiction_id, k.key_prefix, k.label, k.source, k.created_at,"
-      + " k.revoked_at, (SELECT MAX(r.requested_at) FROM service_requests r WHERE r.api_key_id = k.id)"
+      + " k.revoked_at, k.writes_per_minute, k.write_burst, (SELECT MAX(r.requested_at) FROM service_requests r WHERE r.api_key_id = k.id)"
       + " AS last_used_at, (SELECT COUNT(*) FROM service_requests r WHERE r.api_key_id = k.id) AS request_count";
   private final Reader reads;
   private final Writer writes;
@@ -30,7 +31,7 @@ final class SqlApiKeyStore implements ApiKeyStore {
           .bind("j", jurisdictionId).bind("hash", keyHash).bind("prefix", keyPrefix)
           .bind("label", label).bind("source", source).bind("now", now)
           .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-      return new ApiKeyRecord(id, jurisdictionId, keyPrefix, label, source, now, null, null, 0);
+      return new ApiKeyRecord(id, jurisdictionId, keyPrefix, label, source, now, null, null, 0, null);
     }));
   }
 
@@ -67,6 +68,16 @@ final class SqlApiKeyStore implements ApiKeyStore {
   }
 
   @Override
+  public boolean setWriteLimit(long id, RateLimit limit) {
+    return Guard.call("set a key's write limit", () -> writes.inTransaction(h -> h
+        .createUpdate("UPDATE api_keys SET writes_per_minute = :per_minute, write_burst = :burst WHERE id = :id")
+        .bind("id", id)
+        .bind("per_minute", limit == null ? null : limit.perMinute())
+        .bind("burst", limit == null ? null : limit.burst())
+        .execute() == 1));
+  }
+
+  @Override
   public boolean revoke(long id, long now) {
     return Guard.call("revoke an API key", () -> writes.inTransaction(h -> h
         .createUpdate("UPDATE api_keys SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
@@ -84,6 +95,11 @@ final class SqlApiKeyStore implements ApiKeyStore {
         rs.getLong("created_at"),
         Columns.nullableLong(rs, "revoked_at"),
         Columns.nullableLong(rs, "last_used_at"),
-        rs.getLong("request_count"));
+        rs.getLong("request_count"),
+        limit(Columns.nullableLong(rs, "writes_per_minute"), Columns.nullableLong(rs, "write_burst")));
+  }
+
+  private static RateLimit limit(Long perMinute, Long burst) {
+    return perMinute == null || burst == null ? null : new RateLimit(perMinute.intValue(), burst.intValue());
   }
 }

@@ -210,11 +210,26 @@ final class SqlRequestStore implements RequestStore {
   }
 
   @Override
-  public boolean addSupport(String jurisdictionId, long id) {
-    return Guard.call("count support", () -> writes.inTransaction(h -> h
-        .createUpdate("UPDATE service_requests SET support_count = support_count + 1"
-            + " WHERE jurisdiction_id = :j AND id = :id AND status = 'open' AND hidden_at IS NULL")
-        .bind("j", jurisdictionId).bind("id", id).execute() > 0));
+  public Support addSupport(String jurisdictionId, long id, long day, String supporter) {
+    return Guard.call("count support", () -> writes.inTransaction(h -> {
+      h.createUpdate("DELETE FROM request_supporters WHERE day < :yesterday").bind("yesterday", day - 1).execute();
+      // The marker goes in only for an open, public request; its key makes a second one from the
+      // same supporter and day a no-op on every node.
+      int marked = h.createUpdate("INSERT INTO request_supporters (request_id, day, supporter)"
+              + " SELECT id, :day, :supporter FROM service_requests"
+              + " WHERE jurisdiction_id = :j AND id = :id AND status = 'open' AND hidden_at IS NULL"
+              + " ON CONFLICT (request_id, day, supporter) DO NOTHING")
+          .bind("j", jurisdictionId).bind("id", id).bind("day", day).bind("supporter", supporter).execute();
+      if (marked > 0) {
+        h.createUpdate("UPDATE service_requests SET support_count = support_count + 1 WHERE id = :id")
+            .bind("id", id).execute();
+        return Support.COUNTED;
+      }
+      boolean open = h.createQuery("SELECT COUNT(*) FROM service_requests"
+              + " WHERE jurisdiction_id = :j AND id = :id AND status = 'open' AND hidden_at IS NULL")
+          .bind("j", jurisdictionId).bind("id", id).mapTo(Integer.class).one() > 0;
+      return open ? Support.ALREADY_COUNTED : Support.NO_SUCH_REQUEST;
+    }));
   }
 
   @Override

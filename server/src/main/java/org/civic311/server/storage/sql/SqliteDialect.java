@@ -133,6 +133,11 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public org.civic311.server.storage.RateBuckets rateBuckets() {
+    return new MemoryBuckets();
+  }
+
+  @Override
   public boolean singleWriter() {
     return true;
   }

@@ -3,7 +3,6 @@ package org.civic311.server.web.citizen;
 import org.civic311.georeport.FormDecoder;
 import org.civic311.georeport.ParameterException;
 import org.civic311.georeport.Parameters;
-import org.civic311.server.web.AddressLimit;
 import org.civic311.server.web.Answer;
 import org.civic311.server.web.Exchange;
 import org.civic311.server.web.Failure;
@@ -17,18 +16,14 @@ import org.eclipse.jetty.server.Request;
 
 /**
  * The residents' pages as a family: each call speaks the reader's language ({@code ?lang=}, the
- * cookie, then {@code Accept-Language}); a POST from another site or past the per-address limit
- * is refused before its body is read; failures are error pages in the reader's language; every
+ * cookie, then {@code Accept-Language}); a POST from another site is refused before its body is
+ * read (and one past the per-address limit, by the route's {@code WriteLimiter} gate); failures are error pages in the reader's language; every
  * answer carries the pages' security headers. It also claims every path no other family does.
  */
 final class CitizenFamily implements Family {
-  /** Report and "me too" POSTs per client address and node in {@link #WINDOW_SECONDS}. */
-  static final int POSTS_PER_WINDOW = 10;
-  static final int WINDOW_SECONDS = 600;
   private final CitizenServices services;
   private final Templates templates;
   private final PageSecurity security;
-  private final AddressLimit posts = new AddressLimit(POSTS_PER_WINDOW, WINDOW_SECONDS);
 
   CitizenFamily(CitizenServices services, Templates templates, String tileOrigin) {
     this.services = services;
@@ -48,9 +43,6 @@ final class CitizenFamily implements Family {
     if (x.method().equals("POST")) {
       if (PageSecurity.crossSite(x.request())) {
         throw Failure.keyed(403, "error.cross_site");
-      }
-      if (!posts.allow(x.client(), System.currentTimeMillis())) {
-        throw Failure.keyed(429, "error.too_many");
       }
     }
     return null;

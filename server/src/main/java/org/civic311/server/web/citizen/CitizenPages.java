@@ -6,6 +6,7 @@ import org.civic311.server.web.Failure;
 import org.civic311.server.web.Family;
 import org.civic311.server.web.Routes;
 import org.civic311.server.web.Templates;
+import org.civic311.server.web.WriteGate;
 
 /**
  * The public pages' routes: {@code /} (choose a service), {@code /report/<code>},
@@ -21,6 +22,7 @@ public final class CitizenPages {
   private final BrowsePage browse;
   private final UnsubscribePage unsubscribe;
   private final CitizenFamily family;
+  private final WriteGate posts;
 
   public CitizenPages(CitizenServices services, String tileOrigin) {
     this.report = new ReportPages(services, templates);
@@ -28,6 +30,7 @@ public final class CitizenPages {
     this.browse = new BrowsePage(services, templates);
     this.unsubscribe = new UnsubscribePage(services, templates);
     this.family = new CitizenFamily(services, templates, tileOrigin);
+    this.posts = services.limiter().pagePosts();
   }
 
   public Family family() {
@@ -39,13 +42,13 @@ public final class CitizenPages {
     r.get("/", family, this.report::choose);
     r.get("/report", family, this.report::choose);
     r.get("/report/{code}", family, x -> this.report.form(x, x.param("code")));
-    r.write("/report/{code}", family, x -> this.report.submit(x, x.param("code")), report);
+    r.write("/report/{code}", family, x -> this.report.submit(x, x.param("code")), report, posts);
     r.get("/thanks", family, this.report::thanks);
     r.get("/requests/{id}", family, x -> track.show(x, id(x.param("id"))));
-    r.write("/requests/{id}/support", family, x -> track.support(x, id(x.param("id"))), form);
+    r.write("/requests/{id}/support", family, x -> track.support(x, id(x.param("id"))), form, posts);
     r.get("/browse", family, browse::show);
     r.get("/unsubscribe/{token}", family, x -> unsubscribe.show(x, x.param("token"))).secret();
-    r.post("/unsubscribe/{token}", family, x -> unsubscribe.confirm(x, x.param("token")), form).secret();
+    r.write("/unsubscribe/{token}", family, x -> unsubscribe.confirm(x, x.param("token")), form, posts).secret();
     r.get("/static/{name*}", family, x -> assets.answer(x.param("name")));
   }
 

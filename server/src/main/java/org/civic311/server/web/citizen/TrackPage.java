@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.civic311.server.storage.MediaRecord;
 import org.civic311.server.storage.RequestRecord;
+import org.civic311.server.storage.RequestStore;
 import org.civic311.server.storage.UpdateRecord;
 import org.civic311.server.web.Templates;
 
@@ -61,12 +62,16 @@ public final class TrackPage {
         r.status().equals("open"), supportedBefore(call, id), r.lat(), r.lon(), notice)));
   }
 
-  /** "Me too": one more person has the same problem. Counted once per browser. */
+  /**
+   * "Me too": one more person has the same problem. Counted once per browser (a cookie) and once
+   * per client address and day (a marker in the database, so every node agrees).
+   */
   Answer support(Exchange call, long id) {
     if (supportedBefore(call, id)) {
       return Answer.seeOther("/requests/" + id + "?already=1");
     }
-    if (!services.reporting().support(id)) {
+    RequestStore.Support counted = services.reporting().support(id, call.client());
+    if (counted == RequestStore.Support.NO_SUCH_REQUEST) {
       throw Failure.keyed(404, "error.not_found");
     }
     String before = call.cookie(SUPPORTED_COOKIE);
@@ -74,7 +79,8 @@ public final class TrackPage {
     if (ids.length() > 1000) {
       ids = Long.toString(id);
     }
-    return Answer.seeOther("/requests/" + id + "?supported=1")
+    String notice = counted == RequestStore.Support.COUNTED ? "?supported=1" : "?already=1";
+    return Answer.seeOther("/requests/" + id + notice)
         .withCookie(SUPPORTED_COOKIE + "=" + ids + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax");
   }
 

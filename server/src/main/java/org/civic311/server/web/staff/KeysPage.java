@@ -10,8 +10,9 @@ import org.civic311.server.domain.ApiKeys;
 import org.civic311.server.domain.staff.InvalidInput;
 import org.civic311.server.domain.staff.StaffMember;
 import org.civic311.server.storage.ApiKeyRecord;
+import org.civic311.server.storage.RateLimit;
 
-/** API keys: issue (shown once), see use, revoke. Administrators only. */
+/** API keys: issue (shown once), see use, set a key's own write limit, revoke. Administrators only. */
 public final class KeysPage {
   private final StaffServices services;
   private final Templates templates;
@@ -21,9 +22,12 @@ public final class KeysPage {
     this.templates = templates;
   }
 
-  /** One key as listed. */
+  /**
+   * One key as listed; {@code perMinute} and {@code burst} are its own write limit, blank when it
+   * has the default, and {@code writeLimit} says which limit holds.
+   */
   public record KeyRow(long id, String jurisdiction, String prefix, String label, String source, String created,
-      String lastUsed, long requests, String revoked) {}
+      String lastUsed, long requests, String revoked, String perMinute, String burst, String writeLimit) {}
 
   /** The model of the keys page; {@code issuedKey} is set only right after issuing. */
   public record KeysView(Frame frame, List<KeyRow> keys, List<Views.Option> jurisdictions, String issuedKey,
@@ -43,6 +47,15 @@ public final class KeysPage {
     }
   }
 
+  Answer setWriteLimit(Exchange x, long id) {
+    try {
+      services.keys().setWriteLimit(x.actor(), id, x.field("per_minute"), x.field("burst"));
+    } catch (InvalidInput e) {
+      return page(x, 400, null, null, e.fields(), "", "");
+    }
+    return Answer.seeOther(StaffPages.ROOT + "/keys?done=limit");
+  }
+
   Answer revoke(Exchange x, long id) {
     try {
       services.keys().revoke(x.actor(), id);
@@ -58,10 +71,13 @@ public final class KeysPage {
     List<ApiKeyRecord> records = services.keys().list(member);
     java.time.ZoneId zone = java.time.ZoneOffset.UTC;
     List<KeyRow> rows = new ArrayList<>();
+    RateLimit standard = services.keys().defaultWriteLimit();
     for (ApiKeyRecord k : records) {
+      RateLimit own = k.writeLimit();
       rows.add(new KeyRow(k.id(), k.jurisdictionId(), k.keyPrefix(), k.label(), k.source(),
           Views.time(k.createdAt(), zone), Views.time(k.lastUsedAt(), zone), k.requestCount(),
-          Views.time(k.revokedAt(), zone)));
+          Views.time(k.revokedAt(), zone), own == null ? "" : Integer.toString(own.perMinute()),
+          own == null ? "" : Integer.toString(own.burst()), own == null ? standard + " (default)" : own.toString()));
     }
     List<Views.Option> jurisdictions = services.queue().readable(member).stream()
         .map(c -> new Views.Option(c.jurisdiction().id(), c.jurisdiction().name())).toList();

@@ -168,6 +168,7 @@ public final class QueuePage {
       case "shown" -> "The request is public again.";
       case "saved" -> "Saved.";
       case "revoked" -> "The key is revoked.";
+      case "limit" -> "The key's write limit is saved.";
       case "retired" -> "The service is retired.";
       case "restored" -> "The service is offered again.";
       case "deleted" -> "The service is deleted.";

@@ -5,6 +5,7 @@ import org.civic311.server.web.BodyLimits;
 import org.civic311.server.web.Family;
 import org.civic311.server.web.Routes;
 import org.civic311.server.web.Templates;
+import org.civic311.server.web.WriteGate;
 
 /** The staff back office's routes under {@code /staff}; see {@link StaffFamily} for what every page shares. */
 public final class StaffPages {
@@ -23,6 +24,7 @@ public final class StaffPages {
   private final UsersPage users;
   private final CataloguePage catalogue;
   private final StaffFamily family;
+  private final WriteGate signIns;
 
   public StaffPages(StaffServices services, String tileOrigin) {
     this.signIn = new SignInPage(services, templates);
@@ -33,6 +35,7 @@ public final class StaffPages {
     this.users = new UsersPage(services, templates);
     this.catalogue = new CataloguePage(services, templates);
     this.family = new StaffFamily(services, templates, tileOrigin);
+    this.signIns = services.limiter().signIns();
   }
 
   public Family family() {
@@ -44,7 +47,7 @@ public final class StaffPages {
     r.get(ROOT, family, queue::show);
     r.get(ROOT + "/", family, queue::show);
     r.get(ROOT + "/login", family, signIn::show);
-    r.write(ROOT + "/login", family, signIn::submit, form);
+    r.write(ROOT + "/login", family, signIn::submit, form, signIns);
     r.post(ROOT + "/logout", family, signIn::logout, form);
     r.get(ROOT + "/map.json", family, queue::points);
     r.get(ROOT + "/requests/{jurisdiction}/{id}", family,
@@ -54,6 +57,7 @@ public final class StaffPages {
     r.get(ROOT + "/keys", family, keys::show);
     r.post(ROOT + "/keys", family, keys::issue, form);
     r.post(ROOT + "/keys/{id}/revoke", family, x -> keys.revoke(x, id(x.param("id"))), form);
+    r.post(ROOT + "/keys/{id}/limit", family, x -> keys.setWriteLimit(x, id(x.param("id"))), form);
     r.get(ROOT + "/audit", family, audit::show);
     r.get(ROOT + "/users", family, users::show);
     r.post(ROOT + "/users", family, users::create, form);
