@@ -82,6 +82,7 @@ final class StaffFamily implements Family {
     String message = status == 503 ? "The database is unavailable. Try again in a moment."
         : status >= 500 ? "Something went wrong on our side; it has been logged."
         : status == 404 && x.route() == null ? "There is no such page."
+        : status == 429 ? "Too many sign-in attempts from your address. Wait a few minutes and try again."
         : failure.getMessage();
     return Answer.html(status, templates.render("error", new StaffPages.ErrorView(
         new Frame(titleOf(status), null, null, "", null, null), status, message)));
