@@ -8,12 +8,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.civic311.server.app.Application;
-import org.civic311.server.config.Configuration;
-import org.civic311.server.config.ConfigurationLoader;
 import org.civic311.server.storage.sql.Database;
 import org.civic311.server.testing.Answer;
 import org.civic311.server.testing.Http;
 import org.civic311.server.testing.TestConfig;
+import org.civic311.server.testing.TwoNodes;
 import org.civic311.server.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +28,7 @@ class SharedLimitsTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabase.postgres(), "runs in the PostgreSQL suite");
   }
 
-  TestDatabase db;
+  TwoNodes nodes;
   Application one;
   Application two;
   Http a;
@@ -37,20 +36,17 @@ class SharedLimitsTest {
 
   @BeforeEach
   void start() throws Exception {
-    db = TestDatabase.fresh();
-    Configuration config = ConfigurationLoader.validate(TestConfig.city().apiLimits(1, 4, 1_000, 1_000)
-        .pageLimit(1, 3).build(db.settings()), "test");
-    one = Application.start(config, "127.0.0.1");
-    two = Application.start(config, "127.0.0.1");
-    a = new Http(one.port());
-    b = new Http(two.port());
+    nodes = TwoNodes.start(TestConfig.city().apiLimits(1, 4, 1_000, 1_000)
+        .pageLimit(1, 3));
+    one = nodes.one;
+    two = nodes.two;
+    a = nodes.a;
+    b = nodes.b;
   }
 
   @AfterEach
   void stop() throws Exception {
-    one.close();
-    two.close();
-    db.close();
+    nodes.close();
   }
 
   static Answer post(Http node) {
@@ -95,8 +91,9 @@ class SharedLimitsTest {
   @Test
   void bucketRowsAreRemovedOnceTheirBucketIsFullAgain() throws Exception {
     assertThat(post(a).status()).isEqualTo(200);
-    try (Database other = Database.open(db.settings().url(), db.settings().user(), db.settings().password());
-        Connection c = db.connect(); Statement s = c.createStatement()) {
+    try (Database other = Database.open(nodes.db.settings().url(), nodes.db.settings().user(),
+        nodes.db.settings().password());
+        Connection c = nodes.db.connect(); Statement s = c.createStatement()) {
       assertThat(other.rateBuckets().removeIdle()).as("nothing is full again yet").isZero();
       assertThat(count(s)).as("the key's and the address's bucket").isEqualTo(2);
       // As if the buckets had filled up long ago.

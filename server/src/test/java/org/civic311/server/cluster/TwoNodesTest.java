@@ -11,14 +11,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.civic311.server.app.Application;
-import org.civic311.server.config.Configuration;
-import org.civic311.server.config.ConfigurationLoader;
 import org.civic311.server.storage.JurisdictionRecord;
 import org.civic311.server.storage.ServiceRecord;
 import org.civic311.server.storage.sql.Database;
 import org.civic311.server.testing.Answer;
 import org.civic311.server.testing.Http;
 import org.civic311.server.testing.TestConfig;
+import org.civic311.server.testing.TwoNodes;
 import org.civic311.server.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +30,7 @@ class TwoNodesTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabase.postgres(), "runs in the PostgreSQL suite");
   }
 
-  TestDatabase db;
+  TwoNodes nodes;
   Application one;
   Application two;
   Http a;
@@ -39,19 +38,16 @@ class TwoNodesTest {
 
   @BeforeEach
   void start() throws Exception {
-    db = TestDatabase.fresh();
-    Configuration config = ConfigurationLoader.validate(TestConfig.city().build(db.settings()), "test");
-    one = Application.start(config, "127.0.0.1");
-    two = Application.start(config, "127.0.0.1");
-    a = new Http(one.port());
-    b = new Http(two.port());
+    nodes = TwoNodes.start(TestConfig.city());
+    one = nodes.one;
+    two = nodes.two;
+    a = nodes.a;
+    b = nodes.b;
   }
 
   @AfterEach
   void stop() throws Exception {
-    one.close();
-    two.close();
-    db.close();
+    nodes.close();
   }
 
   @Test
@@ -99,7 +95,8 @@ class TwoNodesTest {
     String before = a.get(Http.API + "/discovery.json").json().get("changeset").asText();
     assertThat(b.get(Http.API + "/discovery.json").json().get("changeset").asText()).isEqualTo(before);
     Thread.sleep(1100);
-    try (Database other = Database.open(db.settings().url(), db.settings().user(), db.settings().password())) {
+    try (Database other = Database.open(nodes.db.settings().url(), nodes.db.settings().user(),
+        nodes.db.settings().password())) {
       List<ServiceRecord> services = new ArrayList<>(other.catalogue().services(TestConfig.CITY));
       services.add(new ServiceRecord("GRAF", "Graffiti", null, org.civic311.georeport.ServiceType.REALTIME, null,
           null, null, null, List.of(), false));
