@@ -123,6 +123,27 @@ public final class FrontDoor extends Handler.Abstract {
     return families.get(families.size() - 1);
   }
 
+  /** Counts what a streamed answer wrote, for the access log. */
+  private static final class Counting extends java.io.FilterOutputStream {
+    long count;
+
+    Counting(java.io.OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws java.io.IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws java.io.IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+  }
+
   /** One call on its way through the door. */
   private final class Visit {
     final Exchange x;
@@ -196,9 +217,11 @@ public final class FrontDoor extends Handler.Abstract {
       boolean read = method.equals("GET") || method.equals("HEAD");
       String cache = family.cacheControl();
       if (read && a.status() == 200 && cache != null && !cache.contains("no-store")) {
-        a = Validators.tagged(a);
+        if (a.stream() == null) {
+          a = Validators.tagged(a);
+        }
         if (Validators.notModified(x.request(), a)) {
-          a = new Answer(304, null, new byte[0], null, List.of(), a.headers());
+          a = new Answer(304, null, new byte[0], null, List.of(), a.headers(), null);
         }
       }
       response.setStatus(a.status());
@@ -218,11 +241,15 @@ public final class FrontDoor extends Handler.Abstract {
         h.put(header.name(), header.value());
       }
       boolean body = !method.equals("HEAD") && a.status() != 304 && a.status() != 204;
+      int status = a.status();
+      if (a.stream() != null) {
+        stream(a.stream(), body, status);
+        return;
+      }
       long length = a.status() == 304 ? 0 : a.body().length;
       if (!body && a.status() != 304 && a.status() != 204) {
         h.put(HttpHeader.CONTENT_LENGTH, length);
       }
-      int status = a.status();
       response.write(true, body ? ByteBuffer.wrap(a.body()) : null, Callback.from(() -> {
         done(status, body ? length : 0);
         callback.succeeded();
@@ -230,6 +257,34 @@ public final class FrontDoor extends Handler.Abstract {
         done(status, 0);
         callback.failed(failure);
       }));
+    }
+
+    /** Writes a streamed body on this thread; a client gone away ends the writing and the call. */
+    private void stream(Answer.Stream stream, boolean body, int status) {
+      if (!body) {
+        response.write(true, null, Callback.from(() -> {
+          done(status, 0);
+          callback.succeeded();
+        }, failure -> {
+          done(status, 0);
+          callback.failed(failure);
+        }));
+        return;
+      }
+      Counting out = new Counting(org.eclipse.jetty.io.Content.Sink.asOutputStream(response));
+      try (out) {
+        stream.writeTo(out);
+      } catch (java.io.IOException | RuntimeException e) {
+        // Headers are out: nothing to do but end the call. A client gone away is no error.
+        if (!(e instanceof java.io.IOException)) {
+          LOG.error("a streamed answer failed on {} {}", x.method(), x.path(), e);
+        }
+        done(status, out.count);
+        callback.failed(e);
+        return;
+      }
+      done(status, out.count);
+      callback.succeeded();
     }
 
     private void done(int status, long bytes) {
