@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Usage: {@code UploadFlood BASE_URL API_KEY CLIENTS PER_CLIENT PHOTOS TIMEOUT_S BUDGET_S OUT_FILE
  * PHOTO_FILE...}; appends {@code ms status tag} lines to OUT_FILE (tag: {@code retry-after} when a
- * 503 or 429 said when to come back, the failure when there was no answer) and prints a summary.
+ * 503 or 429 said when to come back, the failure when there was no answer) and prints a summary;
+ * the start of the first answer of each status other than 200 goes to the error stream.
  */
 public final class UploadFlood {
   private static final String BOUNDARY = "civic311-hostile-bench-7f3a9c";
@@ -43,6 +46,7 @@ public final class UploadFlood {
     }
 
     Samples samples = new Samples();
+    Set<Integer> examples = ConcurrentHashMap.newKeySet();
     AtomicLong sent = new AtomicLong();
     CountDownLatch go = new CountDownLatch(1);
     List<Thread> threads = new ArrayList<>();
@@ -62,8 +66,9 @@ public final class UploadFlood {
             sent.addAndGet(length);
             String tag = !a.answered() ? a.failure() : a.retryAfter() != null ? "retry-after" : "-";
             samples.add(ms, a.status(), tag);
-            if (a.status() != 200 && Boolean.getBoolean("hostile.verbose")) {
-              System.err.println("upload: " + a.status() + " " + tag + " " + a.start());
+            if (a.answered() && a.status() != 200 && examples.add(a.status())) {
+              // The first answer of each kind, for the report: what the server said, not just its status.
+              System.err.println("example " + a.status() + ": " + a.start().replaceAll("\\s+", " "));
             }
           }
         } catch (Exception e) {
