@@ -12,15 +12,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * One round of figure 1 of {@code bench/hostile}: the normal client ({@link NormalClient}) alone
  * for SECONDS, then, for each count of source addresses in SOURCES, the same client for SECONDS
  * while SLOW connections trickle their POST bodies ({@link SlowConnections}, on a thread of their
- * own), then how many of those the server kept, closed or answered, and how long after they were
- * dropped the server answered again.
+ * own), then how many of those the server kept, closed or answered by the end of that stretch and
+ * after WATCH_S more seconds of trickling, and how long after they were dropped the server
+ * answered again.
  *
  * <p>The normal client keeps 127.0.0.1 to itself; the slow connections come from 127.0.0.2 (one
  * source) or 127.0.0.2..127.0.0.(1+N) (N sources), so that a cap per address, if the server has
  * one, falls on them and not on the client being measured.
  *
  * <p>Usage: {@code SlowClientRound BASE_URL SLOW SOURCES SECONDS TIMEOUT_S DECLARED BYTES EVERY_MS
- * OUT_PREFIX [SERVER_PID]}, SOURCES like {@code 1,16}. Appends the normal client's samples to
+ * WATCH_S OUT_PREFIX [SERVER_PID]}, SOURCES like {@code 1,50}. Appends the normal client's samples to
  * OUT_PREFIX-alone.txt and OUT_PREFIX-with-N.txt and prints one {@code phase=...} line for each stretch.
  */
 public final class SlowClientRound {
@@ -40,8 +41,9 @@ public final class SlowClientRound {
     int declared = Integer.parseInt(args[5]);
     int bytes = Integer.parseInt(args[6]);
     long everyMs = Long.parseLong(args[7]);
-    String out = args[8];
-    String serverPid = args.length > 9 ? args[9] : null;
+    long watchMs = Long.parseLong(args[8]) * 1000;
+    String out = args[9];
+    String serverPid = args.length > 10 ? args[10] : null;
 
     try (NormalClient client = new NormalClient(base, timeoutMs)) {
       client.warm(30);
@@ -50,17 +52,19 @@ public final class SlowClientRound {
       System.out.println("phase=alone " + alone.summary() + " server_threads=" + threads(serverPid));
       for (String s : sources) {
         int n = Integer.parseInt(s.trim());
-        withSlow(base, client, slow, n, millis, timeoutMs, declared, bytes, everyMs, out, serverPid);
+        withSlow(base, client, slow, n, millis, timeoutMs, declared, bytes, everyMs, watchMs, out, serverPid);
       }
     }
     System.exit(0);
   }
 
   private static void withSlow(String base, NormalClient client, int slow, int sources, long millis, long timeoutMs,
-      int declared, int bytes, long everyMs, String out, String serverPid) throws Exception {
+      int declared, int bytes, long everyMs, long watchMs, String out, String serverPid) throws Exception {
     CountDownLatch ready = new CountDownLatch(1);
+    CountDownLatch measured = new CountDownLatch(1);
     AtomicBoolean stop = new AtomicBoolean();
-    AtomicReference<SlowConnections.Tally> tally = new AtomicReference<>();
+    AtomicReference<SlowConnections.Tally> atEnd = new AtomicReference<>();
+    AtomicReference<SlowConnections.Tally> afterWatch = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     long[] rampMs = new long[1];
     Thread holder = new Thread(() -> {
@@ -71,11 +75,17 @@ public final class SlowClientRound {
         ready.countDown();
         // Bounded even if the main thread never says stop: settle, measure, one timeout of slack.
         c.hold(everyMs + millis + 2 * timeoutMs + 10_000, stop::get);
-        tally.set(c.tally(slow));
+        atEnd.set(c.tally(slow));
+        measured.countDown();
+        // Then keep trickling for a while without the normal client, to see whether the server
+        // ends them (a body deadline, a minimum rate) or keeps them as long as they trickle.
+        c.hold(watchMs, () -> !c.anyOpen());
+        afterWatch.set(c.tally(slow));
       } catch (IOException | RuntimeException e) {
         failure.set(e);
       } finally {
         ready.countDown();
+        measured.countDown();
       }
     }, "slow-connections");
     holder.start();
@@ -85,15 +95,19 @@ public final class SlowClientRound {
     Samples with = client.run(millis);
     String threads = threads(serverPid);
     stop.set(true);
-    holder.join(30_000);
+    measured.await(30, TimeUnit.SECONDS);
+    holder.join(watchMs + 30_000);
     with.appendTo(Path.of(out + "-with-" + sources + ".txt"));
-    SlowConnections.Tally t = tally.get();
+    SlowConnections.Tally t = atEnd.get();
+    SlowConnections.Tally w = afterWatch.get();
     String slowPart = t == null ? "slow=FAILED:" + failure.get()
         : String.format("slow_wanted=%d connected=%d connect_failed=%d kept=%d closed=%d answered=%d codes=%s"
-            + " median_end_s=%s ramp_ms=%d", t.wanted(), t.connected(), t.connectFailed(), t.kept(),
-            t.closedByServer(), t.answeredTotal(), t.answeredCodes(),
-            Double.isNaN(t.medianSecondsToEnd()) ? "-" : String.format("%.1f", t.medianSecondsToEnd()), rampMs[0]);
-    System.out.println("phase=with sources=" + sources + " " + with.summary() + " " + slowPart
+            + " ramp_ms=%d", t.wanted(), t.connected(), t.connectFailed(), t.kept(), t.closedByServer(),
+            t.answeredTotal(), t.answeredCodes(), rampMs[0]);
+    String watchPart = w == null ? "" : String.format(" watch_kept=%d watch_closed=%d watch_answered=%d watch_codes=%s"
+        + " median_end_s=%s", w.kept(), w.closedByServer(), w.answeredTotal(), w.answeredCodes(),
+        Double.isNaN(w.medianSecondsToEnd()) ? "-" : String.format("%.1f", w.medianSecondsToEnd()));
+    System.out.println("phase=with sources=" + sources + " " + with.summary() + " " + slowPart + watchPart
         + " server_threads=" + threads + " recovered_ms=" + recovery(base, timeoutMs));
   }
 

@@ -26,7 +26,8 @@ import java.util.function.BooleanSupplier;
  * or a per-address cap closes them, and {@link Tally} counts which happened.
  *
  * <p>Usage from one thread: {@link #open}, then {@link #hold} for as long as wanted (it returns
- * when the time is up), then {@link #tally} and {@link #close}. Not thread-safe.
+ * when the time is up or when told to stop), {@link #tally} at any point, and {@link #close}.
+ * Not thread-safe.
  */
 final class SlowConnections implements AutoCloseable {
   /** How the connections ended up. Every opened connection is in exactly one of the counts. */
@@ -143,6 +144,11 @@ final class SlowConnections implements AutoCloseable {
     while (System.nanoTime() < end && !stop.getAsBoolean()) {
       step(Math.min(end, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20)));
     }
+  }
+
+  /** Whether any connection is still open (trickling, or waiting for its answer). */
+  boolean anyOpen() {
+    return all.stream().anyMatch(s -> s.state == State.TRICKLING || s.state == State.KEPT_SENT);
   }
 
   Tally tally(int wanted) {
