@@ -13,11 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.civic311.server.storage.RateLimit;
 
 /** Issues, lists and revokes the API keys of applications that post requests. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
     description = "Manage API keys.",
-    subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
+    subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.SetLimit.class,
+        KeysCommand.Revoke.class})
 final class KeysCommand implements Callable<Integer> {
   @Override
   public Integer call() {
@@ -43,6 +45,13 @@ final class KeysCommand implements Callable<Integer> {
         description = "Whose key it is, such as the application's name.")
     String label;
 
+    @Option(names = "--per-minute", paramLabel = "N",
+        description = "Writes a minute this key may make (its own limit; default: limits.api_key).")
+    Integer perMinute;
+
+    @Option(names = "--burst", paramLabel = "N", description = "Writes at once this key may make (with --per-minute).")
+    Integer burst;
+
     @Override
     public Integer call() {
       Configuration config = options.load();
@@ -60,9 +69,21 @@ final class KeysCommand implements Callable<Integer> {
         System.err.println("jurisdiction '" + j + "' is not in the configuration");
         return 2;
       }
+      RateLimit limit;
+      try {
+        limit = Limit.of(perMinute, burst);
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        return 2;
+      }
       try (Database db = Application.openConfigured(config)) {
-        ApiKeys.IssuedKey issued = keys(db).issue(j, label);
-        System.out.println("Issued key " + issued.record().id() + " for " + j + " (" + label + "):");
+        ApiKeys keys = keys(db);
+        ApiKeys.IssuedKey issued = keys.issue(j, label);
+        if (limit != null) {
+          db.transactions().call(tx -> keys.setWriteLimit(tx, issued.record().id(), limit));
+        }
+        System.out.println("Issued key " + issued.record().id() + " for " + j + " (" + label + ")"
+            + (limit == null ? "" : ", " + limit.perMinute() + " writes a minute, burst " + limit.burst()) + ":");
         System.out.println(issued.key());
         System.out.println("Store it now: it cannot be shown again.");
       }
@@ -89,6 +110,62 @@ final class KeysCommand implements Callable<Integer> {
         }
       }
       return 0;
+    }
+  }
+
+  @Command(name = "limit", mixinStandardHelpOptions = true,
+      description = "Give a key its own write limit, or (with --default) return it to limits.api_key.")
+  static final class SetLimit implements Callable<Integer> {
+    @Mixin
+    ConfigOptions options;
+
+    @Parameters(paramLabel = "ID", description = "The key's id, as 'keys list' shows it.")
+    long id;
+
+    @Option(names = "--per-minute", paramLabel = "N", description = "Writes a minute.")
+    Integer perMinute;
+
+    @Option(names = "--burst", paramLabel = "N", description = "Writes at once.")
+    Integer burst;
+
+    @Option(names = "--default", description = "Drop the key's own limit.")
+    boolean useDefault;
+
+    @Override
+    public Integer call() {
+      RateLimit limit;
+      try {
+        limit = useDefault ? null : Limit.of(perMinute, burst);
+        if (limit == null && !useDefault) {
+          throw new IllegalArgumentException("give --per-minute and --burst, or --default");
+        }
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        return 2;
+      }
+      try (Database db = Application.openConfigured(options.load())) {
+        ApiKeys keys = keys(db);
+        if (!db.transactions().call(tx -> keys.setWriteLimit(tx, id, limit))) {
+          System.err.println("no key " + id);
+          return 1;
+        }
+        System.out.println(limit == null ? "Key " + id + " takes the default limit again."
+            : "Key " + id + ": " + limit.perMinute() + " writes a minute, burst " + limit.burst() + ".");
+      }
+      return 0;
+    }
+  }
+
+  /** A key's own limit from the options: none when neither is given, both or an error otherwise. */
+  private static final class Limit {
+    static RateLimit of(Integer perMinute, Integer burst) {
+      if (perMinute == null && burst == null) {
+        return null;
+      }
+      if (perMinute == null || burst == null) {
+        throw new IllegalArgumentException("--per-minute and --burst go together");
+      }
+      return new RateLimit(perMinute, burst);
     }
   }
 

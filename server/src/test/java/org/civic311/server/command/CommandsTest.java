@@ -130,4 +130,38 @@ class CommandsTest {
     assertThat(listedAfter.out()).contains("[revoked]");
     assertThat(listedAfter.out()).containsPattern("command\\s+1\\s");
   }
+
+  @Test
+  void aKeyGetsItsOwnWriteLimitFromTheCommandLine(@TempDir Path dir) throws Exception {
+    String db = "jdbc:sqlite:" + dir.resolve("l.db");
+    Run created = run("keys", "create", "--label", "City website", "--per-minute", "2", "--burst", "2",
+        "--database", db);
+    assertThat(created.code()).as(created.err()).isZero();
+    assertThat(created.out()).contains("2 writes a minute, burst 2");
+    String key = created.out().lines().filter(l -> l.startsWith("c311_")).findFirst().orElseThrow();
+    String id = created.out().replaceAll("(?s).*Issued key (\\d+) .*", "$1");
+    assertThat(run("keys", "create", "--label", "half", "--per-minute", "5", "--database", db).code()).isEqualTo(2);
+    assertThat(run("keys", "limit", "999", "--per-minute", "5", "--burst", "5", "--database", db).code())
+        .isEqualTo(1);
+
+    var config = ConfigurationLoader.demo().withDatabase(
+        new org.civic311.server.config.DatabaseSettings(db, null, null)).withPort(0)
+        .withMedia(new org.civic311.server.config.MediaSettings(dir.resolve("media").toString(), null, null));
+    String body = Http.form("api_key", key, "service_code", "S0361", "lat", "38.9", "long", "-77.0");
+    try (Application app = Application.start(config, "127.0.0.1")) {
+      Http http = new Http(app.port());
+      assertThat(http.postForm(Http.API + "/requests.json", body).status()).isEqualTo(200);
+      assertThat(http.postForm(Http.API + "/requests.json", body).status()).isEqualTo(200);
+      assertThat(http.postForm(Http.API + "/requests.json", body).status()).isEqualTo(429);
+    }
+    Run raised = run("keys", "limit", id, "--per-minute", "1000", "--burst", "1000", "--database", db);
+    assertThat(raised.code()).as(raised.err()).isZero();
+    try (Application app = Application.start(config, "127.0.0.1")) {
+      Http http = new Http(app.port());
+      for (int i = 0; i < 5; i++) {
+        assertThat(http.postForm(Http.API + "/requests.json", body).status()).isEqualTo(200);
+      }
+    }
+    assertThat(run("keys", "limit", id, "--default", "--database", db).code()).isZero();
+  }
 }
