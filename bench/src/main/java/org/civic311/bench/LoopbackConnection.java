@@ -41,6 +41,15 @@ final class LoopbackConnection implements AutoCloseable {
     boolean answered() {
       return status > 0;
     }
+
+    /** Retry-After in ms when the answer has one in seconds (the form servers send), else 0. */
+    long retryAfterMs() {
+      try {
+        return retryAfter == null ? 0 : Math.max(0, Long.parseLong(retryAfter.trim()) * 1000);
+      } catch (NumberFormatException e) {
+        return 1000;
+      }
+    }
   }
 
   private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -7,7 +7,9 @@ import java.io.IOException;
  * after another, cycling through {@code GET services.json}, {@code GET requests.json?page_size=50}
  * and a {@code POST requests.json} with the demo key (service S0361 at ADDR-17, which needs no
  * answers). Every request is bounded by the timeout; one that is not answered in time counts
- * with its waiting time and status 0. Not thread-safe.
+ * with its waiting time and status 0. Like a well-behaved app it honours a write limit: after a
+ * 429 it sends no POST until the Retry-After has passed (at least a second), only GETs. Not
+ * thread-safe.
  */
 final class NormalClient implements AutoCloseable {
   static final String SOURCE = "127.0.0.1";
@@ -18,6 +20,8 @@ final class NormalClient implements AutoCloseable {
   private final LoopbackConnection connection;
   private final long timeoutMs;
   private int next;
+  /** After a 429, no POST before this time (its Retry-After): a well-behaved client waits. */
+  private long postsAgainNs = Long.MIN_VALUE;
 
   NormalClient(String baseUrl, long timeoutMs) throws IOException {
     this.connection = new LoopbackConnection(baseUrl, SOURCE);
@@ -44,6 +48,9 @@ final class NormalClient implements AutoCloseable {
 
   private void one(Samples into) {
     int kind = next++ % 3;
+    if (kind == 2 && System.nanoTime() < postsAgainNs) {
+      kind = next++ % 3; // told to wait: the GETs go on meanwhile
+    }
     long t0 = System.nanoTime();
     LoopbackConnection.Answer a = switch (kind) {
       case 0 -> connection.get(API + "/services.json", timeoutMs);
@@ -56,6 +63,8 @@ final class NormalClient implements AutoCloseable {
     }
     if (!a.answered()) {
       LoopbackConnection.pause(); // a refused connection fails at once: do not spin
+    } else if (kind == 2 && a.status() == 429) {
+      postsAgainNs = System.nanoTime() + Math.max(1000, a.retryAfterMs()) * 1_000_000L;
     }
   }
 
