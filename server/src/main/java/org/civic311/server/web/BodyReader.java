@@ -108,6 +108,51 @@ final class BodyReader {
     }, executor);
   }
 
+  /**
+   * Reads a body only to drop it, then fails with {@code refusal}: a client sends its whole body
+   * before it reads the answer, so answering at once would reset the connection under the answer
+   * and the client would never see why. Costs the network's bytes, no memory; a body past the
+   * route's limit, or slower than its deadline, is cut off and the connection closed.
+   */
+  static CompletableFuture<Body> drop(Request request, BodyLimits limits, Failure refusal) {
+    String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    long max = max(mime(type), limits);
+    CompletableFuture<Body> result = new CompletableFuture<>();
+    Scheduler.Task deadline = request.getComponents().getScheduler().schedule(() -> {
+      if (result.completeExceptionally(refusal.with("Connection", "close"))) {
+        request.fail(new java.util.concurrent.TimeoutException("request body too slow"));
+      }
+    }, limits.deadlineMillis() + max / 16, TimeUnit.MILLISECONDS);
+    result.whenComplete((b, f) -> deadline.cancel());
+    new Runnable() {
+      private long total;
+
+      @Override
+      public void run() {
+        while (!result.isDone()) {
+          Content.Chunk chunk = request.read();
+          if (chunk == null) {
+            request.demand(this);
+            return;
+          }
+          if (Content.Chunk.isFailure(chunk)) {
+            result.completeExceptionally(refusal.with("Connection", "close"));
+            return;
+          }
+          total += chunk.remaining();
+          boolean last = chunk.isLast();
+          chunk.release();
+          if (total > max) {
+            result.completeExceptionally(refusal.with("Connection", "close"));
+          } else if (last) {
+            result.completeExceptionally(refusal);
+          }
+        }
+      }
+    }.run();
+    return result;
+  }
+
   /** A whole body: its bytes, or the temporary file that holds them. */
   private record Raw(byte[] bytes, java.nio.file.Path file) {
     Content.Source source() throws java.io.IOException {

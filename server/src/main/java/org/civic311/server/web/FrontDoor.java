@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class FrontDoor extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
+  /** How long a write refused by the rate limits waits for its 429. */
+  static final long REFUSAL_PAUSE_MILLIS = 1_000;
   private final Routes routes;
   private final List<Family> families;
   private final Semaphore uploads;
@@ -80,8 +82,11 @@ public final class FrontDoor extends Handler.Abstract {
         BodyReader.precheck(request, route.body());
         if (BodyReader.mime(request.getHeaders().get(HttpHeader.CONTENT_TYPE)).equals("multipart/form-data")) {
           if (!uploads.tryAcquire()) {
-            throw new Failure(503, "too many uploads are in progress; try again in a few seconds")
-                .with("Retry-After", "5").with("Connection", "close");
+            Failure busy = new Failure(503, "too many uploads are in progress; try again in a few seconds")
+                .with("Retry-After", "5");
+            BodyReader.drop(request, route.body(), busy).whenComplete((body, failure) ->
+                request.getComponents().getExecutor().execute(() -> v.fail(failure)));
+            return true;
           }
           v.uploadSlot = true;
         }
@@ -203,6 +208,16 @@ public final class FrontDoor extends Handler.Abstract {
       }
       if (x.route() != null && x.route().gate() != null) {
         a = x.route().gate().decorate(x, a);
+        if (f.status() == 429) {
+          // A refused write is answered after a pause that holds no thread: a client that floods
+          // on a few connections then gets a few answers a second, not thousands, and the
+          // refusals cost the server little. Clients that keep to Retry-After never see it.
+          Answer later = a;
+          x.request().getComponents().getScheduler().schedule(() ->
+              x.request().getComponents().getExecutor().execute(() -> send(later)),
+              REFUSAL_PAUSE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+          return;
+        }
       }
       send(a);
     }

@@ -10,9 +10,10 @@ import org.civic311.server.storage.MediaRecord;
 /**
  * Turns the photo parts of a POST into stored, cleaned media with public URLs. Called only once
  * the rest of the submission is known to be acceptable, so refused reports leave no files.
- * Taking a photo in holds it and its cleaned copy in memory, so only a few are taken in at once
- * (as many as the machine has cores: the work is CPU-bound); the others wait their turn, and a
- * call that waits too long is answered 503 instead of piling up.
+ * Taking a photo in holds it and its cleaned copy in memory, so only a few are taken in at once:
+ * as many as half the machine's cores, because the work is CPU-bound and the other half must
+ * stay free to answer everyone else while a flood of photos arrives. The others wait their turn,
+ * and a call that waits too long is answered 503 instead of piling up.
  */
 public final class Uploads {
   /** Where photos are served, below the server's root. */
@@ -23,7 +24,7 @@ public final class Uploads {
   private final Semaphore working;
 
   public Uploads(MediaIntake intake) {
-    this(intake, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    this(intake, Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
   }
 
   public Uploads(MediaIntake intake, int atOnce) {
