@@ -52,6 +52,7 @@ class DownloadsHttpTest {
   static final String TYPED_EMAIL = "tipster.dl.probe@example.net";
   static final String NOTE_EMAIL = "crew.dl.probe@example.net";
   static final String HIDDEN = "Hiddenmarker quietly removed";
+  static final String INTERNAL = "Internalnotemarker for staff eyes";
   static final String TRICKY = "He said \"deep\", then left;\nsecond line, with commas\r\nthird. Call " + TYPED_PHONE
       + " or " + TYPED_EMAIL;
 
@@ -85,6 +86,10 @@ class DownloadsHttpTest {
     try (Connection c = server.connect()) {
       execute(c, "UPDATE service_requests SET hidden_reason = 'spam', hidden_at = 1 WHERE id = " + hidden);
       execute(c, "UPDATE service_requests SET lat = NULL, lon = NULL WHERE id = " + placeless);
+      execute(c, "INSERT INTO staff_users (username, display_name, password_hash, role, created_at)"
+          + " VALUES ('dl-agent', 'Agent', 'x', 'agent', 1)");
+      execute(c, "INSERT INTO internal_notes (request_id, user_id, body, created_at) SELECT " + fresh + ", id, '"
+          + INTERNAL + "', 2 FROM staff_users WHERE username = 'dl-agent'");
       bulk(c);
     }
   }
@@ -255,7 +260,8 @@ class DownloadsHttpTest {
       for (Map.Entry<String, String> e : PERSONAL.entrySet()) {
         assertThat(everything).as(e.getKey() + " in " + path).doesNotContain(e.getValue());
       }
-      assertThat(everything).as(path).doesNotContain(HIDDEN, TYPED_PHONE, TYPED_EMAIL, NOTE_EMAIL, "spam");
+      assertThat(everything).as(path).doesNotContain(HIDDEN, INTERNAL, TYPED_PHONE, TYPED_EMAIL, NOTE_EMAIL,
+          "spam");
       if (path.startsWith("/data/requests")) {
         assertThat(everything).as(path).contains("[phone removed]", "[email removed]");
       } else {
