@@ -349,6 +349,30 @@ class DownloadsHttpTest {
   }
 
   @Test
+  void manyDownloadsAtOnceAllCompleteAndLeaveTheApiConnections() throws Exception {
+    long expected = publicCount();
+    List<java.util.concurrent.CompletableFuture<Integer>> running = new ArrayList<>();
+    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(10);
+    for (int i = 0; i < 10; i++) {
+      running.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return csv(server.http().get("/data/requests.csv").text()).size();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }, clients));
+    }
+    long t0 = System.nanoTime();
+    Answer api = server.http().get(API + "/requests.json?service_code=POT&extensions=true");
+    assertThat(api.status()).as(api.text()).isEqualTo(200);
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+    for (var r : running) {
+      assertThat((long) r.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
+    }
+    clients.shutdown();
+  }
+
+  @Test
   void clientsThatLeaveMidStreamFreeTheirConnectionsAndQueries() throws Exception {
     for (int i = 0; i < 20; i++) {
       try (Socket s = new Socket()) {
