@@ -32,6 +32,8 @@ import org.civic311.server.web.WebServer;
 import org.civic311.server.web.WriteLimiter;
 import org.civic311.server.web.Uploads;
 import org.civic311.server.web.citizen.CitizenPages;
+import org.civic311.server.web.feeds.FeedEndpoints;
+import org.civic311.server.domain.feeds.Feeds;
 import org.civic311.server.web.citizen.CitizenServices;
 import org.civic311.server.web.citizen.Page;
 import org.civic311.server.domain.citizen.Reporting;
@@ -110,9 +112,9 @@ public final class Application implements AutoCloseable {
       MediaIntake media = new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(),
           MediaLimits.DEFAULT.maxPixels()), store);
       Uploads uploads = new Uploads(media);
-      GeoReportApi geoReport = new GeoReportApi(api, jurisdictions, keys, intake,
-          new RequestSearch(jurisdictions, database.requests(), new Extensions(database.updates(),
-              database.requests()), clock),
+      RequestSearch search = new RequestSearch(jurisdictions, database.requests(),
+          new Extensions(database.updates(), database.requests()), clock);
+      GeoReportApi geoReport = new GeoReportApi(api, jurisdictions, keys, intake, search,
           new Updates(jurisdictions, keys, database.updates(), clock), uploads, limiter);
       StaffPages staff = staffPages(config, database, jurisdictions, keys, limiter, clock);
       MapSettings map = config.map();
@@ -122,7 +124,8 @@ public final class Application implements AutoCloseable {
           new Page.MapSettingsView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom()),
           limiter), map.tileOrigin());
       WebServer web = new WebServer(host, s.port(), Doors.frontDoor(api, config.traffic(), geoReport, citizen, staff,
-          new MediaFiles(store)), s.trustForwardedHeaders(), Doors.guard(config.traffic()));
+          new MediaFiles(store), new FeedEndpoints(new Feeds(jurisdictions, search), api)),
+          s.trustForwardedHeaders(), Doors.guard(config.traffic()));
       web.start();
       ScheduledExecutorService mailing = statusMails(config, database, mailer, web.port());
       ScheduledExecutorService refresher = refresher(jurisdictions, s.catalogueRefreshSeconds());

@@ -14,7 +14,7 @@ import org.eclipse.jetty.server.Request;
  * {@code Last-Modified} where the route knows it. A matching {@code If-None-Match} (or, without
  * one, an {@code If-Modified-Since} not older than {@code Last-Modified}) is answered 304.
  */
-final class Validators {
+public final class Validators {
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
   private Validators() {}
@@ -30,7 +30,7 @@ final class Validators {
   }
 
   /** A {@code Last-Modified} value for an instant. */
-  static String httpDate(Instant t) {
+  public static String httpDate(Instant t) {
     return HTTP_DATE.format(t);
   }
 
