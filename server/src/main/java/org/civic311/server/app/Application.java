@@ -34,6 +34,9 @@ import org.civic311.server.web.Uploads;
 import org.civic311.server.web.citizen.CitizenPages;
 import org.civic311.server.web.feeds.FeedEndpoints;
 import org.civic311.server.domain.feeds.Feeds;
+import org.civic311.server.domain.opendata.DataCatalogue;
+import org.civic311.server.domain.opendata.Terms;
+import org.civic311.server.web.opendata.CatalogueEndpoints;
 import org.civic311.server.web.citizen.CitizenServices;
 import org.civic311.server.web.citizen.Page;
 import org.civic311.server.domain.citizen.Reporting;
@@ -65,6 +68,19 @@ import org.slf4j.LoggerFactory;
  * {@code serve} command and, on port 0, by the HTTP tests.
  */
 public final class Application implements AutoCloseable {
+
+  /** The open-data terms of each jurisdiction, the defaults filled in field by field. */
+  private static java.util.Map<String, Terms> terms(Configuration config) {
+    java.util.Map<String, Terms> out = new java.util.HashMap<>();
+    for (var j : config.jurisdictions()) {
+      var o = j.openData();
+      Terms d = DataCatalogue.defaults(j.name());
+      out.put(j.id(), new Terms(o.licence() != null ? o.licence() : d.licence(),
+          o.licenceName() != null ? o.licenceName() : d.licenceName(),
+          o.publisher() != null ? o.publisher() : d.publisher()));
+    }
+    return out;
+  }
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
   private final Database database;
@@ -124,7 +140,8 @@ public final class Application implements AutoCloseable {
           new Page.MapSettingsView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom()),
           limiter), map.tileOrigin());
       WebServer web = new WebServer(host, s.port(), Doors.frontDoor(api, config.traffic(), geoReport, citizen, staff,
-          new MediaFiles(store), new FeedEndpoints(new Feeds(jurisdictions, search), api)),
+          new MediaFiles(store), new FeedEndpoints(new Feeds(jurisdictions, search), api),
+          new CatalogueEndpoints(new DataCatalogue(jurisdictions, search, terms(config)), api)),
           s.trustForwardedHeaders(), Doors.guard(config.traffic()));
       web.start();
       ScheduledExecutorService mailing = statusMails(config, database, mailer, web.port());

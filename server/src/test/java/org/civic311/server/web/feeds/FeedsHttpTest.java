@@ -52,7 +52,8 @@ class FeedsHttpTest {
         "attribute[FAULT]", "DARK", "address_string", "12 Elm St");
     pothole = post("POT", "Hole by the school", "40.90", "-73.50");
     hidden = post("POT", HIDDEN + " rude words", "40.71", "-74.01");
-    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    // A second past the requests, whose times have milliseconds this one lacks.
+    String now = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS).toString();
     Answer u = server.http().postForm(API + "/servicerequestupdates.xml", form("api_key", TestConfig.KEY,
         "service_request_id", lamp, "update_id", "U-1", "status", "IN_PROGRESS", "updated_datetime", now,
         "description", "Crew sent; ring " + TYPED_PHONE));
@@ -250,5 +251,27 @@ class FeedsHttpTest {
     assertThat(a.text()).contains("status 'pending' is not open or closed")
         .contains("bbox must be four numbers");
     assertThat(server.http().get("/feeds/requests.rss?lat=40").status()).isEqualTo(400);
+  }
+
+  @Test
+  void theBrowsePageAnnouncesTheFeedOfItsFilters() {
+    String page = server.http().get("/browse?service=POT&status=open").text();
+    String atom = "/feeds/requests.atom?service_code=POT&amp;status=open";
+    assertThat(page).contains("<link rel=\"alternate\" type=\"application/atom+xml\"")
+        .contains("href=\"" + atom + "\"")
+        .contains("<link rel=\"alternate\" type=\"application/rss+xml\"")
+        .contains("href=\"/feeds/requests.rss?service_code=POT&amp;status=open\"")
+        .contains("Follow as a feed");
+    assertThat(server.http().get("/browse?lang=es").text()).contains("Seguir como canal")
+        .contains("href=\"/feeds/requests.atom\"");
+  }
+
+  @Test
+  void aRequestsPageAnnouncesItsHistoryFeed() {
+    String page = server.http().get("/requests/" + lamp).text();
+    assertThat(page).contains("<link rel=\"alternate\" type=\"application/atom+xml\"")
+        .contains("href=\"/feeds/requests/" + lamp + ".atom\"")
+        .contains("href=\"/feeds/requests/" + lamp + ".rss\"")
+        .contains("id=\"feeds\"");
   }
 }
