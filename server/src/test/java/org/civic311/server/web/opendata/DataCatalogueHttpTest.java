@@ -139,9 +139,9 @@ class DataCatalogueHttpTest {
     JsonNode p = several.http().get("/data/datapackage.json?jurisdiction_id=" + TOWN).json();
     assertThat(p.get("licenses").get(0).get("path").asText()).isEqualTo(LICENCE);
     assertThat(p.get("contributors").get(0).get("title").asText()).isEqualTo("Town Data Office");
-    // Sent without the helper's GeoReport conformance check: the catalogue's errors are plain text.
-    assertThat(several.http().send(java.net.http.HttpRequest.newBuilder(
-        several.http().uri("/data/datapackage.json?jurisdiction_id=nowhere.example.org"))).status()).isEqualTo(404);
+    Answer unknown = several.http().get("/data/datapackage.json?jurisdiction_id=nowhere.example.org");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get(0).get("description").asText()).contains("nowhere.example.org");
   }
 
   static JsonNode resource(JsonNode p, String name) {
