@@ -69,15 +69,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class Application implements AutoCloseable {
 
+  /** The first email address in a free-text contact, or null. */
+  private static String email(String contact) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("[^@\\s<>(),;:\"]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")
+        .matcher(contact == null ? "" : contact);
+    return m.find() ? m.group() : null;
+  }
+
   /** The open-data terms of each jurisdiction, the defaults filled in field by field. */
   private static java.util.Map<String, Terms> terms(Configuration config) {
     java.util.Map<String, Terms> out = new java.util.HashMap<>();
     for (var j : config.jurisdictions()) {
       var o = j.openData();
-      Terms d = DataCatalogue.defaults(j.name());
+      Terms d = DataCatalogue.defaults(j.name(), email(config.server().contact()));
       out.put(j.id(), new Terms(o.licence() != null ? o.licence() : d.licence(),
           o.licenceName() != null ? o.licenceName() : d.licenceName(),
-          o.publisher() != null ? o.publisher() : d.publisher()));
+          o.publisher() != null ? o.publisher() : d.publisher(),
+          o.contactEmail() != null ? o.contactEmail() : d.contactEmail()));
     }
     return out;
   }

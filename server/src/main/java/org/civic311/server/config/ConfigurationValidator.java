@@ -209,6 +209,9 @@ final class ConfigurationValidator {
     if (o.licence() == null && o.licenceName() != null) {
       fail(at + "/licence", "licence (its URL) is required with licence_name");
     }
+    if (o.contactEmail() != null && !o.contactEmail().matches("[^@\\s]+@[^@\\s]+")) {
+      fail(at + "/contact_email", "contact_email must be an email address, such as opendata@example.org");
+    }
     if (o.publisher() != null && blank(o.publisher())) {
       fail(at + "/publisher", "publisher may not be blank; leave it out to name the jurisdiction");
     }

@@ -10,7 +10,9 @@ package org.civic311.server.config;
  * @param licence the licence's URL
  * @param licenceName its short name, such as {@code CC-BY-4.0}; required with {@code licence}
  * @param publisher the organisation that publishes the data
+ * @param contactEmail where to write about the data; by default the first email address in
+ *     {@code server.contact}
  */
-public record OpenDataSettings(String licence, String licenceName, String publisher) {
-  public static final OpenDataSettings NONE = new OpenDataSettings(null, null, null);
+public record OpenDataSettings(String licence, String licenceName, String publisher, String contactEmail) {
+  public static final OpenDataSettings NONE = new OpenDataSettings(null, null, null, null);
 }

@@ -16,6 +16,9 @@ import org.eclipse.jetty.server.Request;
  */
 public final class Validators {
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+  /** RFC 9110's IMF-fixdate: a two-digit day, which RFC_1123_DATE_TIME does not write (but reads). */
+  private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter
+      .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   private Validators() {}
 
@@ -31,7 +34,7 @@ public final class Validators {
 
   /** A {@code Last-Modified} value for an instant. */
   public static String httpDate(Instant t) {
-    return HTTP_DATE.format(t);
+    return IMF_FIXDATE.format(t);
   }
 
   /** True when the caller's copy is current. */

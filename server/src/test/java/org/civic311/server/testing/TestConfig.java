@@ -59,10 +59,10 @@ public final class TestConfig {
   }
 
   /** The open-data terms of the jurisdiction added last. */
-  public TestConfig openData(String licence, String licenceName, String publisher) {
+  public TestConfig openData(String licence, String licenceName, String publisher, String contactEmail) {
     JurisdictionSettings j = jurisdictions.remove(jurisdictions.size() - 1);
     jurisdictions.add(new JurisdictionSettings(j.id(), j.name(), j.timeZone(), j.apiKeys(), j.services(),
-        new org.civic311.server.config.OpenDataSettings(licence, licenceName, publisher)));
+        new org.civic311.server.config.OpenDataSettings(licence, licenceName, publisher, contactEmail)));
     return this;
   }
 

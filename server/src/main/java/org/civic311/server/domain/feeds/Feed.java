@@ -4,11 +4,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * One feed, whatever its format: who it is about, where it lives, and its entries newest first.
+ * One feed, whatever its format: who it is about, who publishes it (the jurisdiction), where it
+ * lives, and its entries newest first.
  *
  * @param updated the newest entry's time, or the catalogue's last change when there is no entry
  */
-public record Feed(String id, String title, String subtitle, String link, OffsetDateTime updated,
+public record Feed(String id, String title, String subtitle, String author, String link, OffsetDateTime updated,
     List<Entry> entries) {
 
   /**

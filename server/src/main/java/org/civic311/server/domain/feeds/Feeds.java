@@ -46,7 +46,8 @@ public final class Feeds {
           r.requestedDatetime(), latest(r), summary(r), r.serviceName(), r.lat(), r.lon()));
     }
     return new Feed(self, "New requests: " + c.jurisdiction().name(),
-        "The newest public service requests made to " + c.jurisdiction().name(), base + "/browse",
+        "The newest public service requests made to " + c.jurisdiction().name(), c.jurisdiction().name(),
+        base + "/browse",
         newest(entries, c), entries);
   }
 
@@ -68,7 +69,8 @@ public final class Feeds {
     }
     entries.sort(Comparator.comparing(Feed.Entry::updated).reversed());
     return new Feed(requestTag(authority, r) + ":history", "Request " + r.id() + ": " + title(r),
-        "The public history of request " + r.id() + " to " + c.jurisdiction().name(), page, newest(entries, c),
+        "The public history of request " + r.id() + " to " + c.jurisdiction().name(), c.jurisdiction().name(),
+        page, newest(entries, c),
         entries);
   }
 

@@ -55,7 +55,7 @@ public final class DataCatalogue {
 
   private Listing listing(Catalogue c) {
     Jurisdiction j = c.jurisdiction();
-    return new Listing(j, terms.getOrDefault(j.id(), defaults(j.name())), modified(c), Datasets.ALL);
+    return new Listing(j, terms.getOrDefault(j.id(), defaults(j.name(), null)), modified(c), Datasets.ALL);
   }
 
   /**
@@ -77,7 +77,8 @@ public final class DataCatalogue {
   }
 
   /** Public domain (CC0), published under the jurisdiction's name, when the configuration says nothing. */
-  public static Terms defaults(String jurisdictionName) {
-    return new Terms("https://creativecommons.org/publicdomain/zero/1.0/", "CC0-1.0", jurisdictionName);
+  public static Terms defaults(String jurisdictionName, String contactEmail) {
+    return new Terms("https://creativecommons.org/publicdomain/zero/1.0/", "CC0-1.0", jurisdictionName,
+        contactEmail);
   }
 }

@@ -27,7 +27,7 @@ final class AtomFeed extends FeedXml {
     link(w, "self", self, "application/atom+xml");
     link(w, "alternate", feed.link(), "text/html");
     w.writeStartElement("author");
-    element(w, "name", feed.title().substring(feed.title().indexOf(':') + 1).strip());
+    element(w, "name", feed.author());
     w.writeEndElement();
     element(w, "generator", "Civic311");
     for (Feed.Entry e : feed.entries()) {

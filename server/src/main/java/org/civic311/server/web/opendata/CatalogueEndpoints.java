@@ -31,7 +31,7 @@ public final class CatalogueEndpoints {
     r.get("/data", pages, x -> page.show(x, catalogue.of(x.queryParameters().optional("jurisdiction_id")),
         catalogue.several()));
     r.get(CatalogueFamily.DCAT, family, x -> Answer.json(DcatCatalogue.of(x.baseUrl(settings), catalogue.all(),
-        catalogue.several(), settings.contact())));
+        catalogue.several())));
     r.get(CatalogueFamily.PACKAGE, family, this::dataPackage);
   }
 

@@ -17,8 +17,7 @@ final class DcatCatalogue {
 
   private DcatCatalogue() {}
 
-  /** {@code contact} is the server's contact (an email address, or whatever the operator gave). */
-  static String of(String base, List<DataCatalogue.Listing> listings, boolean several, String contact) {
+  static String of(String base, List<DataCatalogue.Listing> listings, boolean several) {
     ObjectNode catalog = JSON.createObjectNode();
     catalog.put("@context", SCHEMA + "/catalog.jsonld");
     catalog.put("@id", base + CatalogueFamily.DCAT);
@@ -29,13 +28,13 @@ final class DcatCatalogue {
     for (DataCatalogue.Listing l : listings) {
       Links links = Links.of(base, l, several);
       for (Datasets.Dataset d : l.datasets()) {
-        datasets.add(dataset(d, l, links, contact));
+        datasets.add(dataset(d, l, links));
       }
     }
     return catalog.toPrettyString();
   }
 
-  private static ObjectNode dataset(Datasets.Dataset d, DataCatalogue.Listing l, Links links, String contact) {
+  private static ObjectNode dataset(Datasets.Dataset d, DataCatalogue.Listing l, Links links) {
     ObjectNode o = JSON.createObjectNode();
     o.put("@type", "dcat:Dataset");
     o.put("title", d.title() + ": " + l.jurisdiction().name());
@@ -49,9 +48,8 @@ final class DcatCatalogue {
     ObjectNode contactPoint = o.putObject("contactPoint");
     contactPoint.put("@type", "vcard:Contact");
     contactPoint.put("fn", l.terms().publisher());
-    if (contact != null && !contact.isBlank()) {
-      contactPoint.put("hasEmail", contact.contains("@") && !contact.startsWith("mailto:") ? "mailto:" + contact
-          : contact);
+    if (l.terms().contactEmail() != null) {
+      contactPoint.put("hasEmail", "mailto:" + l.terms().contactEmail());
     }
     // The dataset's section of the human page: stable, resolvable and unique per jurisdiction.
     o.put("identifier", links.to("/data") + "#" + d.name());

@@ -202,7 +202,8 @@ class FeedsHttpTest {
   void aFeedAnswersIfNoneMatchWith304AndNamesItsNewestEntry() {
     Answer a = server.http().get("/feeds/requests.atom");
     String etag = a.headers().firstValue("ETag").orElseThrow();
-    assertThat(a.headers().firstValue("Last-Modified")).isPresent();
+    assertThat(a.headers().firstValue("Last-Modified").orElseThrow())
+        .matches("\\w{3}, \\d{2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
     Answer again = server.http().send(HttpRequest.newBuilder(server.http().uri("/feeds/requests.atom"))
         .header("If-None-Match", etag).GET());
     assertThat(again.status()).isEqualTo(304);

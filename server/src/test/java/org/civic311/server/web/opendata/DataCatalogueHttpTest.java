@@ -24,7 +24,7 @@ class DataCatalogueHttpTest {
   /** Two jurisdictions, the second with its own terms. */
   @RegisterExtension
   static final RunningServer several = new RunningServer(TestConfig.city()
-      .jurisdiction(TOWN, "Europe/Madrid", "town-key-0001").openData(LICENCE, "CC-BY-4.0", "Town Data Office"));
+      .jurisdiction(TOWN, "Europe/Madrid", "town-key-0001").openData(LICENCE, "CC-BY-4.0", "Town Data Office", "data@town.example.org"));
 
   static final List<String> DOWNLOADS = List.of("/data/requests.csv", "/data/requests.geojson",
       "/data/requests.ndjson", "/data/updates.csv", "/data/updates.ndjson", "/feeds/requests.atom",
@@ -132,6 +132,7 @@ class DataCatalogueHttpTest {
       if (d.get("title").asText().endsWith("City of " + TOWN)) {
         licences.add(d.get("license").asText());
         assertThat(d.get("publisher").get("name").asText()).isEqualTo("Town Data Office");
+        assertThat(d.get("contactPoint").get("hasEmail").asText()).isEqualTo("mailto:data@town.example.org");
         assertThat(d.get("distribution").get(0).get("downloadURL").asText()).endsWith("?jurisdiction_id=" + TOWN);
       }
     }
