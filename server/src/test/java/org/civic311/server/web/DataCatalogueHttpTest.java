@@ -1,4 +1,4 @@
-package org.civic311.server.web.opendata;
+package org.civic311.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.civic311.server.web.feeds;
+package org.civic311.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.civic311.server.testing.Http.form;
