@@ -35,7 +35,6 @@ import org.civic311.server.web.citizen.CitizenPages;
 import org.civic311.server.web.feeds.FeedEndpoints;
 import org.civic311.server.domain.feeds.Feeds;
 import org.civic311.server.domain.opendata.DataCatalogue;
-import org.civic311.server.domain.opendata.Terms;
 import org.civic311.server.web.opendata.CatalogueEndpoints;
 import org.civic311.server.web.citizen.CitizenServices;
 import org.civic311.server.web.citizen.Page;
@@ -69,26 +68,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Application implements AutoCloseable {
 
-  /** The first email address in a free-text contact, or null. */
-  private static String email(String contact) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("[^@\\s<>(),;:\"]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")
-        .matcher(contact == null ? "" : contact);
-    return m.find() ? m.group() : null;
-  }
-
-  /** The open-data terms of each jurisdiction, the defaults filled in field by field. */
-  private static java.util.Map<String, Terms> terms(Configuration config) {
-    java.util.Map<String, Terms> out = new java.util.HashMap<>();
-    for (var j : config.jurisdictions()) {
-      var o = j.openData();
-      Terms d = DataCatalogue.defaults(j.name(), email(config.server().contact()));
-      out.put(j.id(), new Terms(o.licence() != null ? o.licence() : d.licence(),
-          o.licenceName() != null ? o.licenceName() : d.licenceName(),
-          o.publisher() != null ? o.publisher() : d.publisher(),
-          o.contactEmail() != null ? o.contactEmail() : d.contactEmail()));
-    }
-    return out;
-  }
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
   private final Database database;
@@ -149,7 +128,7 @@ public final class Application implements AutoCloseable {
           limiter), map.tileOrigin());
       WebServer web = new WebServer(host, s.port(), Doors.frontDoor(api, config.traffic(), geoReport, citizen, staff,
           new MediaFiles(store), new FeedEndpoints(new Feeds(jurisdictions, search), api),
-          new CatalogueEndpoints(new DataCatalogue(jurisdictions, search, terms(config)), api)),
+          new CatalogueEndpoints(new DataCatalogue(jurisdictions, search, OpenDataTerms.of(config)), api)),
           s.trustForwardedHeaders(), Doors.guard(config.traffic()));
       web.start();
       ScheduledExecutorService mailing = statusMails(config, database, mailer, web.port());
