@@ -207,6 +207,10 @@ class FeedsHttpTest {
     Answer again = server.http().send(HttpRequest.newBuilder(server.http().uri("/feeds/requests.atom"))
         .header("If-None-Match", etag).GET());
     assertThat(again.status()).isEqualTo(304);
+    Answer head = server.http().method("HEAD", "/feeds/requests.atom");
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(head.headers().firstValue("ETag")).contains(etag);
     Answer history = server.http().get("/feeds/requests/" + lamp + ".rss");
     Answer historyAgain = server.http().send(HttpRequest.newBuilder(
         server.http().uri("/feeds/requests/" + lamp + ".rss"))
