@@ -35,6 +35,10 @@ import org.civic311.server.web.WebServer;
 import org.civic311.server.web.WriteLimiter;
 import org.civic311.server.web.Uploads;
 import org.civic311.server.web.citizen.CitizenPages;
+import org.civic311.server.web.feeds.FeedEndpoints;
+import org.civic311.server.domain.feeds.Feeds;
+import org.civic311.server.domain.opendata.DataCatalogue;
+import org.civic311.server.web.opendata.CatalogueEndpoints;
 import org.civic311.server.web.citizen.CitizenServices;
 import org.civic311.server.web.citizen.Page;
 import org.civic311.server.domain.citizen.Reporting;
@@ -66,6 +70,7 @@ import org.slf4j.LoggerFactory;
  * {@code serve} command and, on port 0, by the HTTP tests.
  */
 public final class Application implements AutoCloseable {
+
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
   private final Database database;
@@ -127,7 +132,9 @@ public final class Application implements AutoCloseable {
       DownloadEndpoints downloads = new DownloadEndpoints(new Downloads(search, database.requests(),
           database.updates(), extensions), new Cors(api.corsOrigins()), clock);
       WebServer web = new WebServer(host, s.port(), Doors.frontDoor(api, config.traffic(), geoReport, citizen, staff,
-          new MediaFiles(store), downloads), s.trustForwardedHeaders(), Doors.guard(config.traffic()));
+          new MediaFiles(store), downloads, new FeedEndpoints(new Feeds(jurisdictions, search), api),
+          new CatalogueEndpoints(new DataCatalogue(jurisdictions, search, OpenDataTerms.of(config)), api)),
+          s.trustForwardedHeaders(), Doors.guard(config.traffic()));
       web.start();
       ScheduledExecutorService mailing = statusMails(config, database, mailer, web.port());
       ScheduledExecutorService refresher = refresher(jurisdictions, s.catalogueRefreshSeconds());

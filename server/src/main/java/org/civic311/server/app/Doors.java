@@ -15,6 +15,8 @@ import org.civic311.server.web.Routes;
 import org.civic311.server.web.WebServer;
 import org.civic311.server.web.citizen.CitizenPages;
 import org.civic311.server.web.opendata.DownloadEndpoints;
+import org.civic311.server.web.feeds.FeedEndpoints;
+import org.civic311.server.web.opendata.CatalogueEndpoints;
 import org.civic311.server.web.staff.StaffPages;
 
 /** Builds the route table of every family and the one front door in front of it. */
@@ -22,7 +24,8 @@ final class Doors {
   private Doors() {}
 
   static FrontDoor frontDoor(ApiSettings api, TrafficSettings traffic, GeoReportApi geoReport, CitizenPages citizen,
-      StaffPages staff, MediaFiles files, DownloadEndpoints downloads) {
+      StaffPages staff, MediaFiles files, DownloadEndpoints downloads, FeedEndpoints feeds,
+      CatalogueEndpoints data) {
     Path spool = spool();
     long floor = traffic.bodyTimeoutSeconds() * 1000L;
     BodyLimits apiBody = new BodyLimits(api.maxBodyBytes(), api.maxMultipartBytes(), true, floor, spool);
@@ -33,9 +36,11 @@ final class Doors {
     staff.routes(routes, staffForm);
     files.routes(routes);
     downloads.routes(routes);
+    feeds.routes(routes);
+    data.routes(routes, citizen.family());
     citizen.routes(routes, apiBody, pageForm);
     return new FrontDoor(routes, List.of(geoReport.family(), staff.family(), files.family(), downloads.family(),
-        citizen.family()),
+        feeds.family(), data.family(), citizen.family()),
         traffic.uploadsInFlight());
   }
 

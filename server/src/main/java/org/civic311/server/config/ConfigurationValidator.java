@@ -195,6 +195,25 @@ final class ConfigurationValidator {
         }
       }
       services(at, j.services());
+      openData(at + "/open_data", j.openData());
+    }
+  }
+
+  private void openData(String at, OpenDataSettings o) {
+    if (o.licence() != null && !o.licence().matches("https?://[^\\s]+")) {
+      fail(at + "/licence", "licence must be the licence's http or https URL");
+    }
+    if (o.licence() != null && blank(o.licenceName())) {
+      fail(at + "/licence_name", "licence_name is required with licence, such as CC-BY-4.0");
+    }
+    if (o.licence() == null && o.licenceName() != null) {
+      fail(at + "/licence", "licence (its URL) is required with licence_name");
+    }
+    if (o.contactEmail() != null && !o.contactEmail().matches("[^@\\s]+@[^@\\s]+")) {
+      fail(at + "/contact_email", "contact_email must be an email address, such as opendata@example.org");
+    }
+    if (o.publisher() != null && blank(o.publisher())) {
+      fail(at + "/publisher", "publisher may not be blank; leave it out to name the jurisdiction");
     }
   }
 

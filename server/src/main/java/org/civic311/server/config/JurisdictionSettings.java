@@ -2,11 +2,21 @@ package org.civic311.server.config;
 
 import java.util.List;
 
-/** One jurisdiction: its id (such as {@code sfgov.org}), name, time zone, keys and catalogue. */
+/**
+ * One jurisdiction: its id (such as {@code sfgov.org}), name, time zone, keys, catalogue, and how
+ * it publishes open data.
+ */
 public record JurisdictionSettings(
-    String id, String name, String timeZone, List<ApiKeySettings> apiKeys, List<ServiceSettings> services) {
+    String id, String name, String timeZone, List<ApiKeySettings> apiKeys, List<ServiceSettings> services,
+    OpenDataSettings openData) {
   public JurisdictionSettings {
     apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
     services = services == null ? List.of() : List.copyOf(services);
+    openData = openData == null ? OpenDataSettings.NONE : openData;
+  }
+
+  public JurisdictionSettings(String id, String name, String timeZone, List<ApiKeySettings> apiKeys,
+      List<ServiceSettings> services) {
+    this(id, name, timeZone, apiKeys, services, null);
   }
 }

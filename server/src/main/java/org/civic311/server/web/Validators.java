@@ -14,8 +14,11 @@ import org.eclipse.jetty.server.Request;
  * {@code Last-Modified} where the route knows it. A matching {@code If-None-Match} (or, without
  * one, an {@code If-Modified-Since} not older than {@code Last-Modified}) is answered 304.
  */
-final class Validators {
+public final class Validators {
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+  /** RFC 9110's IMF-fixdate: a two-digit day, which RFC_1123_DATE_TIME does not write (but reads). */
+  private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter
+      .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   private Validators() {}
 
@@ -30,8 +33,8 @@ final class Validators {
   }
 
   /** A {@code Last-Modified} value for an instant. */
-  static String httpDate(Instant t) {
-    return HTTP_DATE.format(t);
+  public static String httpDate(Instant t) {
+    return IMF_FIXDATE.format(t);
   }
 
   /** True when the caller's copy is current. */

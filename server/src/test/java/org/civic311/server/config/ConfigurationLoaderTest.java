@@ -52,6 +52,24 @@ class ConfigurationLoaderTest {
   }
 
   @Test
+  void openDataTermsAreOptionalAndCheckedWithTheirLine() {
+    assertThat(ConfigurationLoader.parse(GOOD, "c.yaml").jurisdictions().get(0).openData())
+        .isEqualTo(OpenDataSettings.NONE);
+    String terms = GOOD.replace("  time_zone: Europe/Paris\n", "  time_zone: Europe/Paris\n    open_data:\n"
+        + "      licence: https://creativecommons.org/licenses/by/4.0/\n      licence_name: CC-BY-4.0\n"
+        + "      publisher: Example City Open Data Office\n      contact_email: opendata@example.org\n");
+    assertThat(ConfigurationLoader.parse(terms, "c.yaml").jurisdictions().get(0).openData()).isEqualTo(
+        new OpenDataSettings("https://creativecommons.org/licenses/by/4.0/", "CC-BY-4.0",
+            "Example City Open Data Office", "opendata@example.org"));
+    String bad = GOOD.replace("  time_zone: Europe/Paris\n", "  time_zone: Europe/Paris\n    open_data:\n"
+        + "      licence: creative commons\n      contact_email: nobody\n");
+    assertThatThrownBy(() -> ConfigurationLoader.parse(bad, "c.yaml"))
+        .hasMessageContaining("line 8 (jurisdictions[0].open_data.licence): licence must be")
+        .hasMessageContaining("(jurisdictions[0].open_data.licence_name): licence_name is required")
+        .hasMessageContaining("line 9 (jurisdictions[0].open_data.contact_email): contact_email must be");
+  }
+
+  @Test
   void rateLimitsDefaultKeyByKeyAndBadOnesAreNamedWithTheirLine() {
     Configuration none = ConfigurationLoader.parse(GOOD, "c.yaml");
     assertThat(none.limits().apiKey()).isEqualTo(LimitSettings.DEFAULT_API_KEY);

@@ -58,6 +58,14 @@ public final class TestConfig {
     return this;
   }
 
+  /** The open-data terms of the jurisdiction added last. */
+  public TestConfig openData(String licence, String licenceName, String publisher, String contactEmail) {
+    JurisdictionSettings j = jurisdictions.remove(jurisdictions.size() - 1);
+    jurisdictions.add(new JurisdictionSettings(j.id(), j.name(), j.timeZone(), j.apiKeys(), j.services(),
+        new org.civic311.server.config.OpenDataSettings(licence, licenceName, publisher, contactEmail)));
+    return this;
+  }
+
   private static String mediaDirectory() {
     try {
       return java.nio.file.Files.createTempDirectory("civic311-media").toString();

@@ -82,11 +82,28 @@ public final class BrowsePage {
         new Choice("closed", t.get("status.closed"), status.equals("closed")));
     String base = "/browse?service=" + ReportPages.encode(service) + "&status=" + status + "&bbox="
         + ReportPages.encode(box == null ? "" : call.value("bbox"));
-    Page frame = new Page(t.get("browse.title"), t, base + "&page=" + page, true, services.map());
+    Page frame = new Page(t.get("browse.title"), t, base + "&page=" + page, true, services.map())
+        .withFeeds(feeds(t, service, status, box == null ? "" : call.value("bbox")));
     return Answer.html(bboxProblem == null ? 200 : 400, templates.render("browse", new BrowseView(frame, rows,
         serviceChoices, statuses, box == null ? "" : call.value("bbox"), bboxProblem,
         page > 1 ? base + "&page=" + (page - 1) : null, more ? base + "&page=" + (page + 1) : null,
         points.toString())));
+  }
+
+  /** The feeds of the requests these filters show, in the API's parameter names. */
+  private static Page.Feeds feeds(Messages t, String service, String status, String bbox) {
+    StringBuilder q = new StringBuilder();
+    if (!service.isEmpty()) {
+      q.append("&service_code=").append(ReportPages.encode(service));
+    }
+    if (!status.isEmpty()) {
+      q.append("&status=").append(status);
+    }
+    if (!bbox.isEmpty()) {
+      q.append("&bbox=").append(ReportPages.encode(bbox));
+    }
+    String query = q.length() == 0 ? "" : "?" + q.substring(1);
+    return new Page.Feeds(t.get("feed.browse"), "/feeds/requests.atom" + query, "/feeds/requests.rss" + query);
   }
 
   static RequestQuery.Box box(String text) {

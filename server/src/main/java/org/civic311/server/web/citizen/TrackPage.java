@@ -54,7 +54,9 @@ public final class TrackPage {
     String detailed = r.extendedStatus() == null ? "" : t.get("status." + r.extendedStatus());
     String notice = !call.value("supported").isEmpty() ? t.get("track.supported")
         : !call.value("already").isEmpty() ? t.get("track.already") : null;
-    Page page = new Page(t.get("track.title", id), t, "/requests/" + id, r.lat() != null, services.map());
+    Page page = new Page(t.get("track.title", id), t, "/requests/" + id, r.lat() != null, services.map())
+        .withFeeds(new Page.Feeds(t.get("feed.track", id), "/feeds/requests/" + id + ".atom",
+            "/feeds/requests/" + id + ".rss"));
     return Answer.html(200, templates.render("track", new TrackView(page, id, r.serviceName(), r.status(),
         t.get("status." + r.status()), detailed, r.description() == null ? "" : r.description(),
         r.address() == null ? "" : r.address(), time(r.requestedAt(), zone), time(r.updatedAt(), zone),
