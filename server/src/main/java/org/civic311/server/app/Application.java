@@ -20,6 +20,9 @@ import org.civic311.server.domain.Extensions;
 import org.civic311.server.domain.Intake;
 import org.civic311.server.domain.Jurisdictions;
 import org.civic311.server.domain.RequestSearch;
+import org.civic311.server.domain.opendata.Downloads;
+import org.civic311.server.web.Cors;
+import org.civic311.server.web.opendata.DownloadEndpoints;
 import org.civic311.server.domain.Updates;
 import org.civic311.server.domain.limits.WriteLimits;
 import org.civic311.server.storage.RateLimit;
@@ -110,9 +113,9 @@ public final class Application implements AutoCloseable {
       MediaIntake media = new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(),
           MediaLimits.DEFAULT.maxPixels()), store);
       Uploads uploads = new Uploads(media);
-      GeoReportApi geoReport = new GeoReportApi(api, jurisdictions, keys, intake,
-          new RequestSearch(jurisdictions, database.requests(), new Extensions(database.updates(),
-              database.requests()), clock),
+      Extensions extensions = new Extensions(database.updates(), database.requests());
+      RequestSearch search = new RequestSearch(jurisdictions, database.requests(), extensions, clock);
+      GeoReportApi geoReport = new GeoReportApi(api, jurisdictions, keys, intake, search,
           new Updates(jurisdictions, keys, database.updates(), clock), uploads, limiter);
       StaffPages staff = staffPages(config, database, jurisdictions, keys, limiter, clock);
       MapSettings map = config.map();
@@ -121,8 +124,10 @@ public final class Application implements AutoCloseable {
           uploads, api,
           new Page.MapSettingsView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom()),
           limiter), map.tileOrigin());
+      DownloadEndpoints downloads = new DownloadEndpoints(new Downloads(search, database.requests(),
+          database.updates(), extensions), new Cors(api.corsOrigins()), clock);
       WebServer web = new WebServer(host, s.port(), Doors.frontDoor(api, config.traffic(), geoReport, citizen, staff,
-          new MediaFiles(store)), s.trustForwardedHeaders(), Doors.guard(config.traffic()));
+          new MediaFiles(store), downloads), s.trustForwardedHeaders(), Doors.guard(config.traffic()));
       web.start();
       ScheduledExecutorService mailing = statusMails(config, database, mailer, web.port());
       ScheduledExecutorService refresher = refresher(jurisdictions, s.catalogueRefreshSeconds());

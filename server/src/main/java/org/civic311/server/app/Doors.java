@@ -14,6 +14,7 @@ import org.civic311.server.web.MediaFiles;
 import org.civic311.server.web.Routes;
 import org.civic311.server.web.WebServer;
 import org.civic311.server.web.citizen.CitizenPages;
+import org.civic311.server.web.opendata.DownloadEndpoints;
 import org.civic311.server.web.staff.StaffPages;
 
 /** Builds the route table of every family and the one front door in front of it. */
@@ -21,7 +22,7 @@ final class Doors {
   private Doors() {}
 
   static FrontDoor frontDoor(ApiSettings api, TrafficSettings traffic, GeoReportApi geoReport, CitizenPages citizen,
-      StaffPages staff, MediaFiles files) {
+      StaffPages staff, MediaFiles files, DownloadEndpoints downloads) {
     Path spool = spool();
     long floor = traffic.bodyTimeoutSeconds() * 1000L;
     BodyLimits apiBody = new BodyLimits(api.maxBodyBytes(), api.maxMultipartBytes(), true, floor, spool);
@@ -31,8 +32,10 @@ final class Doors {
     geoReport.routes(routes, apiBody);
     staff.routes(routes, staffForm);
     files.routes(routes);
+    downloads.routes(routes);
     citizen.routes(routes, apiBody, pageForm);
-    return new FrontDoor(routes, List.of(geoReport.family(), staff.family(), files.family(), citizen.family()),
+    return new FrontDoor(routes, List.of(geoReport.family(), staff.family(), files.family(), downloads.family(),
+        citizen.family()),
         traffic.uploadsInFlight());
   }
 

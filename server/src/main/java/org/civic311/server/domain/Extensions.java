@@ -28,7 +28,8 @@ public final class Extensions {
     this.requests = requests;
   }
 
-  List<RequestExtensions> of(List<RequestRecord> records, ZoneId zone) {
+  /** The extensions of each record, in the same order; hidden records must be left out before. */
+  public List<RequestExtensions> of(List<RequestRecord> records, ZoneId zone) {
     List<Long> ids = records.stream().map(RequestRecord::id).toList();
     Map<Long, List<UpdateRecord>> history = updates.historyOf(ids);
     Map<Long, List<MediaRecord>> media = updates.mediaOf(ids);
@@ -59,14 +60,14 @@ public final class Extensions {
     return out;
   }
 
-  static ExtendedStatus extendedStatus(RequestRecord r) {
+  public static ExtendedStatus extendedStatus(RequestRecord r) {
     return ExtendedStatus.parse(r.extendedStatus())
         .filter(s -> s != ExtendedStatus.UNCHANGED)
         .orElse(ExtendedStatus.parse(r.status()).orElse(ExtendedStatus.OPEN));
   }
 
   /** An update as the public sees it, in the history and in {@code GET servicerequestupdates}. */
-  static RequestUpdate publish(UpdateRecord u, ZoneId zone) {
+  public static RequestUpdate publish(UpdateRecord u, ZoneId zone) {
     List<String> urls = new ArrayList<>();
     for (MediaRecord m : u.media()) {
       urls.add(m.url());

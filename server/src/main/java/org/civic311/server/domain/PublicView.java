@@ -13,10 +13,10 @@ import org.civic311.server.storage.RequestRecord;
  * line: {@link ServiceRequest} has no field to carry them. Phone numbers and email addresses
  * typed into the free texts are masked ({@link PersonalData}).
  */
-final class PublicView {
+public final class PublicView {
   private PublicView() {}
 
-  static ServiceRequest of(RequestRecord r, ZoneId zone) {
+  public static ServiceRequest of(RequestRecord r, ZoneId zone) {
     return new ServiceRequest(
         Long.toString(r.id()),
         Status.ofWireName(r.status()),

@@ -61,6 +61,22 @@ public final class RequestSearch {
     return results(found, j, extended);
   }
 
+  /** What a bulk download selects: the jurisdiction, and every public request matching the filters. */
+  public record Selection(Jurisdiction jurisdiction, RequestQuery query) {}
+
+  /**
+   * The filters of {@code GET requests} read for a bulk download: the same parameters and the
+   * same faults, but no 90-day window and no page, so without filters it is every public request.
+   */
+  public Selection selection(Parameters p) {
+    Violations v = new Violations();
+    Catalogue catalogue = jurisdictions.resolve(v.single(p, "jurisdiction_id"));
+    v.throwIfAny();
+    RequestQuery query = SearchParameters.readAll(p, catalogue.jurisdiction(), v);
+    v.throwIfAny();
+    return new Selection(catalogue.jurisdiction(), query);
+  }
+
   /** One request, by id, with extensions when asked. */
   public Results one(Parameters p, String id) {
     Violations v = new Violations();

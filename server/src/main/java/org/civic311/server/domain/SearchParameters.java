@@ -29,6 +29,18 @@ final class SearchParameters {
   private SearchParameters() {}
 
   static RequestQuery read(Parameters p, Jurisdiction j, long now, Violations v) {
+    return read(p, j, now, v, true);
+  }
+
+  /**
+   * The filters alone, for a bulk download: no window, no page, no order (page, page_size and
+   * order are not read, so they cannot fault).
+   */
+  static RequestQuery readAll(Parameters p, Jurisdiction j, Violations v) {
+    return read(p, j, 0, v, false);
+  }
+
+  private static RequestQuery read(Parameters p, Jurisdiction j, long now, Violations v, boolean paged) {
     List<String> statuses = new ArrayList<>();
     for (String s : p.list("status")) {
       String lower = s.toLowerCase(Locale.ROOT);
@@ -48,10 +60,11 @@ final class SearchParameters {
       v.add("start_date is after end_date");
     }
     boolean anyDate = start.isPresent() || end.isPresent() || updatedAfter.isPresent() || updatedBefore.isPresent();
-    if (!anyDate) {
+    // A download has no window: every request ever made, within the dates given and no others.
+    if (paged && !anyDate) {
       to = now;
       from = now - DEFAULT_WINDOW.toMillis();
-    } else if (end.isPresent() && start.isEmpty()) {
+    } else if (paged && end.isPresent() && start.isEmpty()) {
       from = to - DEFAULT_WINDOW.toMillis();
     }
     Long updatedFrom = updatedAfter.map(t -> t.toInstant().toEpochMilli()).orElse(null);
@@ -59,12 +72,12 @@ final class SearchParameters {
     if (updatedFrom != null && updatedTo != null && updatedFrom > updatedTo) {
       v.add("updated_after is after updated_before");
     }
-    int page = whole(v, p, "page", 1, Integer.MAX_VALUE / MAX_PAGE_SIZE, 1);
-    int pageSize = whole(v, p, "page_size", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
+    int page = paged ? whole(v, p, "page", 1, Integer.MAX_VALUE / MAX_PAGE_SIZE, 1) : 1;
+    int pageSize = paged ? whole(v, p, "page_size", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE) : Integer.MAX_VALUE;
     RequestQuery.Box box = box(v, p);
     RequestQuery.Circle near = circle(v, p);
     List<String> words = words(v, p);
-    boolean byRelevance = relevance(v, p);
+    boolean byRelevance = paged && relevance(v, p);
     return new RequestQuery(j.id(), p.list("service_code"), statuses, p.list("agency_responsible"), from, to,
         updatedFrom, updatedTo, box, near, words, byRelevance, (page - 1) * pageSize, pageSize);
   }

@@ -18,6 +18,23 @@ public interface RequestStore {
 
   List<RequestRecord> search(RequestQuery query);
 
+  /**
+   * Every request {@code query} matches, by id ascending, read as the cursor is advanced: the
+   * query's offset, limit and order do not apply. The caller closes the cursor.
+   */
+  Cursor<RequestRecord> scan(RequestQuery query);
+
+  /** How many requests {@code query} matches, without its offset and limit. */
+  long count(RequestQuery query);
+
+  /**
+   * What changes whenever a public answer about the jurisdiction's requests may change: the
+   * newest {@code updated_at} of its requests, and the highest request and update ids of all.
+   */
+  record Marker(long updatedAt, long requestId, long updateId) {}
+
+  Marker marker(String jurisdictionId);
+
   /** What counting a "me too" found. */
   enum Support { COUNTED, ALREADY_COUNTED, NO_SUCH_REQUEST }
 

@@ -9,10 +9,10 @@ import org.eclipse.jetty.server.Request;
  * origins come from {@code server.cors_origins}; {@code *} allows any, which suits open data
  * (API keys of browser apps are visible to their users anyway).
  */
-final class Cors {
+public final class Cors {
   private final List<String> origins;
 
-  Cors(List<String> origins) {
+  public Cors(List<String> origins) {
     this.origins = List.copyOf(origins);
   }
 
@@ -28,7 +28,7 @@ final class Cors {
   }
 
   /** Adds the CORS headers an allowed origin needs to read the answer. */
-  void decorate(Request request, org.eclipse.jetty.http.HttpFields.Mutable headers) {
+  public void decorate(Request request, org.eclipse.jetty.http.HttpFields.Mutable headers) {
     String allow = allowed(request);
     if (allow != null) {
       headers.put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, allow);
@@ -41,7 +41,7 @@ final class Cors {
     }
   }
 
-  boolean isPreflight(Request request) {
+  public boolean isPreflight(Request request) {
     return request.getHeaders().get(HttpHeader.ACCESS_CONTROL_REQUEST_METHOD) != null;
   }
 }

@@ -65,6 +65,12 @@ interface Dialect {
    */
   TextSearch textSearch(Handle h, String text, boolean byRelevance, long pageEnd);
 
+  /**
+   * The FROM clause that reads every request (alias {@code r}) in id order without sorting, for
+   * a scan that must start sending at once and hold nothing but the row at hand.
+   */
+  String scanFrom();
+
   /** How the dialect writes {@code words} (letters and digits only) as the {@code :text} value. */
   String textParameter(java.util.List<String> words);
 

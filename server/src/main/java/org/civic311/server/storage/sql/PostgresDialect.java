@@ -139,6 +139,12 @@ final class PostgresDialect implements Dialect {
     return new TextSearch("service_requests r", walk ? "(" + matches + ") IS TRUE" : matches, relevance);
   }
 
+  /** A cursor's plan favours the first rows, so the planner walks the primary key by itself. */
+  @Override
+  public String scanFrom() {
+    return "service_requests r";
+  }
+
   @Override
   public String textParameter(java.util.List<String> words) {
     return String.join(" ", words);

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.civic311.server.storage.Cursor;
 import org.civic311.server.storage.MediaRecord;
 import org.civic311.server.storage.NewRequest;
 import org.civic311.server.storage.RequestQuery;
@@ -125,6 +126,9 @@ final class SqlRequestStore implements RequestStore {
         .map((rs, ctx) -> row(rs)).list()));
   }
 
+  /** Rows a scan asks the database for at a time; PostgreSQL otherwise sends every row at once. */
+  private static final int SCAN_FETCH = 500;
+
   /**
    * How the database runs the statement {@link #search} sends for {@code q}, with the same plan
    * choices and values: the plan (on PostgreSQL with its timings), then, on SQLite, the time of one
@@ -155,12 +159,56 @@ final class SqlRequestStore implements RequestStore {
   }
 
   private String sqlOf(org.jdbi.v3.core.Handle h, RequestQuery q) {
-    return sql(q, textSearch(h, q), placeSearch(h, q));
+    return sql(q, textSearch(h, q), placeSearch(h, q), Shape.PAGE);
+  }
+
+  /** What a statement gives: a page in the query's order, every match by id, or their number. */
+  private enum Shape { PAGE, SCAN, COUNT }
+
+  @Override
+  public Cursor<RequestRecord> scan(RequestQuery q) {
+    return Guard.call("read requests", () -> {
+      Handle h = reads.open();
+      try {
+        // PostgreSQL sends rows in batches only inside a transaction; otherwise it would send them all at once.
+        h.begin();
+        Query query = bound(h, q, "", Shape.SCAN);
+        query.setFetchSize(SCAN_FETCH);
+        return new SqlCursor<>(h, query.map((rs, ctx) -> row(rs)).iterator(), "read requests");
+      } catch (RuntimeException e) {
+        SqlCursor.release(h);
+        throw e;
+      }
+    });
+  }
+
+  @Override
+  public long count(RequestQuery q) {
+    return Guard.call("count requests", () -> reads.withHandle(h -> bound(h, q, "", Shape.COUNT)
+        .mapTo(Long.class).one()));
+  }
+
+  @Override
+  public Marker marker(String jurisdictionId) {
+    // Each part is one step down an index: the (jurisdiction, updated_at) one and the primary keys.
+    return Guard.call("read the change marker", () -> reads.withHandle(h -> h.createQuery("SELECT"
+            + " (SELECT MAX(updated_at) FROM service_requests WHERE jurisdiction_id = :j) AS updated_at,"
+            + " (SELECT MAX(id) FROM service_requests) AS request_id,"
+            + " (SELECT MAX(id) FROM request_updates) AS update_id")
+        .bind("j", jurisdictionId)
+        .map((rs, ctx) -> new Marker(rs.getLong("updated_at"), rs.getLong("request_id"), rs.getLong("update_id")))
+        .one()));
+  }
+
+  private Dialect.TextSearch textSearch(org.jdbi.v3.core.Handle h, RequestQuery q, Shape shape) {
+    // A scan or a count reads every match, as a page at the very end would.
+    long pageEnd = shape == Shape.PAGE ? (long) q.offset() + q.limit() : Integer.MAX_VALUE;
+    return q.words().isEmpty() ? null
+        : dialect.textSearch(h, dialect.textParameter(q.words()), q.byRelevance() && shape == Shape.PAGE, pageEnd);
   }
 
   private Dialect.TextSearch textSearch(org.jdbi.v3.core.Handle h, RequestQuery q) {
-    return q.words().isEmpty() ? null
-        : dialect.textSearch(h, dialect.textParameter(q.words()), q.byRelevance(), (long) q.offset() + q.limit());
+    return textSearch(h, q, Shape.PAGE);
   }
 
   private Dialect.PlaceSearch placeSearch(org.jdbi.v3.core.Handle h, RequestQuery q) {
@@ -170,12 +218,17 @@ final class SqlRequestStore implements RequestStore {
 
   /** The search statement for {@code q}, its plans chosen and its values bound, after {@code prefix}. */
   private Query bound(org.jdbi.v3.core.Handle h, RequestQuery q, String prefix) {
-    Dialect.TextSearch text = textSearch(h, q);
+    return bound(h, q, prefix, Shape.PAGE);
+  }
+
+  private Query bound(org.jdbi.v3.core.Handle h, RequestQuery q, String prefix, Shape shape) {
+    Dialect.TextSearch text = textSearch(h, q, shape);
     Dialect.Place place = place(q);
-    Query query = h.createQuery(prefix + sql(q, text, place == null ? null : dialect.placeSearch(h, place)))
-        .bind("j", q.jurisdictionId())
-        .bind("limit", q.limit())
-        .bind("offset", q.offset());
+    Query query = h.createQuery(prefix + sql(q, text, place == null ? null : dialect.placeSearch(h, place), shape))
+        .bind("j", q.jurisdictionId());
+    if (shape == Shape.PAGE) {
+      query.bind("limit", q.limit()).bind("offset", q.offset());
+    }
     bindIfSet(query, "from", q.requestedFrom());
     bindIfSet(query, "to", q.requestedTo());
     bindIfSet(query, "updated_from", q.updatedFrom());
@@ -269,12 +322,16 @@ final class SqlRequestStore implements RequestStore {
     return new Dialect.Place(box, q.box() != null, q.near() != null, q.requestedFrom(), q.requestedTo());
   }
 
-  private String sql(RequestQuery q, Dialect.TextSearch text, Dialect.PlaceSearch place) {
+  private String sql(RequestQuery q, Dialect.TextSearch text, Dialect.PlaceSearch place, Shape shape) {
     // The place index may lead unless the words lead (few matches, or ranked by relevance).
     boolean placeLeads = place != null && place.from() != null
         && (text == null || !text.condition().isEmpty() && !q.byRelevance());
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ")
-        .append(placeLeads ? place.from() : text == null ? "service_requests r" : text.from());
+    String from = placeLeads ? place.from() : text == null ? "service_requests r" : text.from();
+    if (shape == Shape.SCAN && from.equals("service_requests r")) {
+      from = dialect.scanFrom();
+    }
+    StringBuilder sql = new StringBuilder(shape == Shape.COUNT ? "SELECT COUNT(*) FROM " : "SELECT " + COLUMNS
+        + " FROM ").append(from);
     sql.append(" WHERE r.jurisdiction_id = :j");
     if (q.requestedFrom() != null) {
       sql.append(" AND r.requested_at >= :from");
@@ -320,6 +377,12 @@ final class SqlRequestStore implements RequestStore {
       // Only requests with an expected time have a place in this order; leaving the others out
       // lets the index on (jurisdiction, expected_at, id) give the page without sorting.
       sql.append(" AND r.expected_at IS NOT NULL");
+    }
+    if (shape == Shape.COUNT) {
+      return sql.toString();
+    }
+    if (shape == Shape.SCAN) {
+      return sql.append(" ORDER BY r.id").toString();
     }
     sql.append(" ORDER BY ");
     if (text != null && q.byRelevance() && text.relevance() != null) {

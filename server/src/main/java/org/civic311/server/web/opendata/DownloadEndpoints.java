@@ -1,0 +1,100 @@
+package org.civic311.server.web.opendata;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.zip.CRC32C;
+import org.civic311.server.domain.RequestSearch.Selection;
+import org.civic311.server.domain.opendata.DownloadFormat;
+import org.civic311.server.domain.opendata.Downloads;
+import org.civic311.server.storage.RequestStore;
+import org.civic311.server.web.Answer;
+import org.civic311.server.web.Cors;
+import org.civic311.server.web.Exchange;
+import org.civic311.server.web.Failure;
+import org.civic311.server.web.Family;
+import org.civic311.server.web.Routes;
+
+/**
+ * The bulk downloads over HTTP: {@code /data/requests.{csv,geojson,ndjson}} and
+ * {@code /data/updates.{csv,ndjson}}, taking the filters of {@code GET requests}. The answer is
+ * streamed; its validators come from the store's change marker and the query, so an unchanged
+ * download is a 304 without a row read.
+ */
+public final class DownloadEndpoints {
+  static final String REQUESTS = "/data/requests.";
+  static final String UPDATES = "/data/updates.";
+  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+  private final Downloads downloads;
+  private final DataFamily family;
+  private final Clock clock;
+
+  public DownloadEndpoints(Downloads downloads, Cors cors, Clock clock) {
+    this.downloads = downloads;
+    this.family = new DataFamily(cors);
+    this.clock = clock;
+  }
+
+  public Family family() {
+    return family;
+  }
+
+  public void routes(Routes r) {
+    r.get(REQUESTS + "{format}", family, this::requests);
+    r.get(UPDATES + "{format}", family, this::updates);
+  }
+
+  private Answer requests(Exchange x) {
+    DownloadFormat format = format(x);
+    Selection s = downloads.select(x.queryParameters());
+    return download(x, "requests", format, s, out -> downloads.requests(s, format, out, Downloads.Progress.NONE));
+  }
+
+  private Answer updates(Exchange x) {
+    DownloadFormat format = format(x);
+    if (format == DownloadFormat.GEOJSON) {
+      throw unknown(x);
+    }
+    Selection s = downloads.select(x.queryParameters());
+    return download(x, "updates", format, s, out -> downloads.updates(s, format, out, Downloads.Progress.NONE));
+  }
+
+  private static DownloadFormat format(Exchange x) {
+    return DownloadFormat.ofExtension(x.param("format")).orElseThrow(() -> unknown(x));
+  }
+
+  private static Failure unknown(Exchange x) {
+    String name = x.path().startsWith(UPDATES) ? "updates" : "requests";
+    return new Failure(404, "no such download: " + x.path() + " (" + name + " come as "
+        + (name.equals("updates") ? ".csv or .ndjson" : ".csv, .geojson or .ndjson") + ")");
+  }
+
+  /** A download's answer: its body to be written, and the headers that name and validate it. */
+  private Answer download(Exchange x, String kind, DownloadFormat format, Selection s, Answer.Stream body) {
+    RequestStore.Marker m = downloads.marker(s);
+    String j = s.jurisdiction().id();
+    String file = kind + "-" + j.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+        + LocalDate.now(clock.withZone(s.jurisdiction().zone())).format(DAY) + "." + format.extension();
+    Answer a = Answer.streamed(200, format.contentType(), body)
+        .withHeader("Content-Disposition", "attachment; filename=\"" + file + "\"")
+        .withHeader("ETag", etag(x, kind, format, j, m));
+    if (m.updatedAt() > 0) {
+      a = a.withHeader("Last-Modified", HTTP_DATE.format(Instant.ofEpochMilli(m.updatedAt())));
+    }
+    return a;
+  }
+
+  /** The marker, and a checksum of what was asked, so that each filter has its own tag. */
+  private static String etag(Exchange x, String kind, DownloadFormat format, String j, RequestStore.Marker m) {
+    CRC32C asked = new CRC32C();
+    String query = x.request().getHttpURI().getQuery();
+    asked.update((kind + "|" + format.extension() + "|" + j + "|" + (query == null ? "" : query))
+        .getBytes(StandardCharsets.UTF_8));
+    return "\"" + Long.toHexString(asked.getValue()) + "-" + Long.toHexString(m.updatedAt()) + "-"
+        + Long.toHexString(m.requestId()) + "-" + Long.toHexString(m.updateId()) + "\"";
+  }
+}
