@@ -33,8 +33,11 @@ final class DataFamily implements Family {
 
   @Override
   public Answer error(Exchange x, Failure failure) {
-    List<GeoReportError> errors = failure.messages().stream()
-        .map(m -> new GeoReportError(failure.status(), m)).toList();
+    List<String> messages = x.route() == null && failure.status() == 404
+        ? List.of("no such download: " + x.path() + " (requests come as .csv, .geojson or .ndjson, updates as .csv"
+            + " or .ndjson)")
+        : failure.messages();
+    List<GeoReportError> errors = messages.stream().map(m -> new GeoReportError(failure.status(), m)).toList();
     return Answer.of(failure.status(), Format.JSON.contentType(), WRITER.write(Documents.errors(errors), Format.JSON));
   }
 

@@ -14,7 +14,6 @@ import org.civic311.server.storage.RequestStore;
 import org.civic311.server.web.Answer;
 import org.civic311.server.web.Cors;
 import org.civic311.server.web.Exchange;
-import org.civic311.server.web.Failure;
 import org.civic311.server.web.Family;
 import org.civic311.server.web.Routes;
 
@@ -43,34 +42,23 @@ public final class DownloadEndpoints {
     return family;
   }
 
+  /** One route per download; any other name under them is the family's 404. */
   public void routes(Routes r) {
-    r.get(REQUESTS + "{format}", family, this::requests);
-    r.get(UPDATES + "{format}", family, this::updates);
+    for (DownloadFormat f : DownloadFormat.values()) {
+      r.get(REQUESTS + f.extension(), family, x -> requests(x, f));
+    }
+    r.get(UPDATES + DownloadFormat.CSV.extension(), family, x -> updates(x, DownloadFormat.CSV));
+    r.get(UPDATES + DownloadFormat.NDJSON.extension(), family, x -> updates(x, DownloadFormat.NDJSON));
   }
 
-  private Answer requests(Exchange x) {
-    DownloadFormat format = format(x);
+  private Answer requests(Exchange x, DownloadFormat format) {
     Selection s = downloads.select(x.queryParameters());
     return download(x, "requests", format, s, out -> downloads.requests(s, format, out, Downloads.Progress.NONE));
   }
 
-  private Answer updates(Exchange x) {
-    DownloadFormat format = format(x);
-    if (format == DownloadFormat.GEOJSON) {
-      throw unknown(x);
-    }
+  private Answer updates(Exchange x, DownloadFormat format) {
     Selection s = downloads.select(x.queryParameters());
     return download(x, "updates", format, s, out -> downloads.updates(s, format, out, Downloads.Progress.NONE));
-  }
-
-  private static DownloadFormat format(Exchange x) {
-    return DownloadFormat.ofExtension(x.param("format")).orElseThrow(() -> unknown(x));
-  }
-
-  private static Failure unknown(Exchange x) {
-    String name = x.path().startsWith(UPDATES) ? "updates" : "requests";
-    return new Failure(404, "no such download: " + x.path() + " (" + name + " come as "
-        + (name.equals("updates") ? ".csv or .ndjson" : ".csv, .geojson or .ndjson") + ")");
   }
 
   /** A download's answer: its body to be written, and the headers that name and validate it. */
