@@ -261,6 +261,14 @@ public final class Application implements AutoCloseable {
     }
   }
 
+  /** The bulk downloads over an open database, for commands that export without serving. */
+  public static Downloads downloads(Database database) {
+    Extensions extensions = new Extensions(database.updates(), database.requests());
+    RequestSearch search = new RequestSearch(new Jurisdictions(database.catalogue()), database.requests(), extensions,
+        Clock.systemUTC());
+    return new Downloads(search, database.requests(), database.updates(), extensions);
+  }
+
   /** Opens a database and brings its schema up to date. */
   public static Database openMigrated(DatabaseSettings settings) {
     Database database = Database.open(settings.url(), settings.user(), settings.password());

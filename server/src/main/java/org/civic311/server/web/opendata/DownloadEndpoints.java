@@ -1,11 +1,14 @@
 package org.civic311.server.web.opendata;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 import org.civic311.server.domain.RequestSearch.Selection;
 import org.civic311.server.domain.opendata.DownloadFormat;
@@ -28,6 +31,15 @@ public final class DownloadEndpoints {
   static final String UPDATES = "/data/updates.";
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+  /**
+   * How many downloads read the database at once. Each holds a cursor's connection and, for a
+   * moment per batch, another: three take at most six of SQLite's eight readers, so the API
+   * always has connections left. More downloads wait their turn (with their headers sent).
+   */
+  static final int AT_ONCE = 3;
+  /** How long a download waits for its turn before it is given up. */
+  static final long TURN_WAIT_SECONDS = 120;
+  private final Semaphore turns = new Semaphore(AT_ONCE, true);
   private final Downloads downloads;
   private final DataFamily family;
   private final Clock clock;
@@ -53,12 +65,33 @@ public final class DownloadEndpoints {
 
   private Answer requests(Exchange x, DownloadFormat format) {
     Selection s = downloads.select(x.queryParameters());
-    return download(x, "requests", format, s, out -> downloads.requests(s, format, out, Downloads.Progress.NONE));
+    return download(x, "requests", format, s, inTurn(out -> downloads.requests(s, format, out,
+        Downloads.Progress.NONE)));
   }
 
   private Answer updates(Exchange x, DownloadFormat format) {
     Selection s = downloads.select(x.queryParameters());
-    return download(x, "updates", format, s, out -> downloads.updates(s, format, out, Downloads.Progress.NONE));
+    return download(x, "updates", format, s, inTurn(out -> downloads.updates(s, format, out,
+        Downloads.Progress.NONE)));
+  }
+
+  /** The body written once a turn is free; the turn is given back however the writing ends. */
+  private Answer.Stream inTurn(Answer.Stream body) {
+    return out -> {
+      try {
+        if (!turns.tryAcquire(TURN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+          throw new IOException("no turn for a download within " + TURN_WAIT_SECONDS + " s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for a turn", e);
+      }
+      try {
+        body.writeTo(out);
+      } finally {
+        turns.release();
+      }
+    };
   }
 
   /** A download's answer: its body to be written, and the headers that name and validate it. */

@@ -1,4 +1,4 @@
-package org.civic311.server.web.opendata;
+package org.civic311.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.civic311.server.testing.Http.form;
@@ -52,6 +52,7 @@ class DownloadsHttpTest {
   static final String TYPED_EMAIL = "tipster.dl.probe@example.net";
   static final String NOTE_EMAIL = "crew.dl.probe@example.net";
   static final String HIDDEN = "Hiddenmarker quietly removed";
+  static final String INTERNAL = "Internalnotemarker for staff eyes";
   static final String TRICKY = "He said \"deep\", then left;\nsecond line, with commas\r\nthird. Call " + TYPED_PHONE
       + " or " + TYPED_EMAIL;
 
@@ -85,6 +86,10 @@ class DownloadsHttpTest {
     try (Connection c = server.connect()) {
       execute(c, "UPDATE service_requests SET hidden_reason = 'spam', hidden_at = 1 WHERE id = " + hidden);
       execute(c, "UPDATE service_requests SET lat = NULL, lon = NULL WHERE id = " + placeless);
+      execute(c, "INSERT INTO staff_users (username, display_name, password_hash, role, created_at)"
+          + " VALUES ('dl-agent', 'Agent', 'x', 'agent', 1)");
+      execute(c, "INSERT INTO internal_notes (request_id, user_id, body, created_at) SELECT " + fresh + ", id, '"
+          + INTERNAL + "', 2 FROM staff_users WHERE username = 'dl-agent'");
       bulk(c);
     }
   }
@@ -255,7 +260,8 @@ class DownloadsHttpTest {
       for (Map.Entry<String, String> e : PERSONAL.entrySet()) {
         assertThat(everything).as(e.getKey() + " in " + path).doesNotContain(e.getValue());
       }
-      assertThat(everything).as(path).doesNotContain(HIDDEN, TYPED_PHONE, TYPED_EMAIL, NOTE_EMAIL, "spam");
+      assertThat(everything).as(path).doesNotContain(HIDDEN, INTERNAL, TYPED_PHONE, TYPED_EMAIL, NOTE_EMAIL,
+          "spam");
       if (path.startsWith("/data/requests")) {
         assertThat(everything).as(path).contains("[phone removed]", "[email removed]");
       } else {
@@ -340,6 +346,30 @@ class DownloadsHttpTest {
         assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as(path).contains("Fly-tipping");
       }
     }
+  }
+
+  @Test
+  void manyDownloadsAtOnceAllCompleteAndLeaveTheApiConnections() throws Exception {
+    long expected = publicCount();
+    List<java.util.concurrent.CompletableFuture<Integer>> running = new ArrayList<>();
+    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(10);
+    for (int i = 0; i < 10; i++) {
+      running.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return csv(server.http().get("/data/requests.csv").text()).size();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }, clients));
+    }
+    long t0 = System.nanoTime();
+    Answer api = server.http().get(API + "/requests.json?service_code=POT&extensions=true");
+    assertThat(api.status()).as(api.text()).isEqualTo(200);
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+    for (var r : running) {
+      assertThat((long) r.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
+    }
+    clients.shutdown();
   }
 
   @Test
