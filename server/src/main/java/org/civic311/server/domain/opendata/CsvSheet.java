@@ -36,6 +36,13 @@ final class CsvSheet<T> implements Sheet<T> {
   /** Numbers as written by hand: {@code 0.0001}, never {@code 1.0E-4}, which spreadsheets take for text. */
   private static Object plain(Object v) {
     if (v instanceof Double d) {
+      double a = Math.abs(d);
+      if (a >= 1e-3 && a < 1e7) {
+        // Double.toString is plain in this range and far cheaper than BigDecimal (coordinates
+        // are in it); only a whole number needs its ".0" taken off.
+        String s = Double.toString(d);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+      }
       return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
     return v;
