@@ -1,5 +1,9 @@
 package org.civic311.server.web.feeds;
 
+import org.civic311.server.web.Cors;
+import org.civic311.server.web.DocumentFamily;
+import org.civic311.georeport.Format;
+
 import org.civic311.server.domain.feeds.Feed;
 import org.civic311.server.domain.feeds.Feeds;
 import org.civic311.server.web.Answer;
@@ -20,11 +24,16 @@ public final class FeedEndpoints {
   private static final RssFeed RSS = new RssFeed();
   private final Feeds feeds;
   private final ApiSettings settings;
-  private final FeedsFamily family = new FeedsFamily();
+  static final String ROOT = "/feeds";
+  private final DocumentFamily family;
 
   public FeedEndpoints(Feeds feeds, ApiSettings settings) {
     this.feeds = feeds;
     this.settings = settings;
+    // Readers poll; a minute of staleness spares the database, and the validators make the rest cheap.
+    this.family = new DocumentFamily(p -> p.equals(ROOT) || p.startsWith(ROOT + "/"), Format.XML,
+        "public, max-age=60", "(feeds are /feeds/requests.atom, /feeds/requests.rss, /feeds/requests/{id}.atom"
+        + " and /feeds/requests/{id}.rss)", new Cors(settings.corsOrigins()));
   }
 
   public Family family() {
@@ -33,9 +42,9 @@ public final class FeedEndpoints {
 
   public void routes(Routes r) {
     // The door's {format} placeholder knows only xml and json, so each feed format is a route.
-    r.get(FeedsFamily.ROOT + "/requests.atom", family, x -> requests(x, ATOM));
-    r.get(FeedsFamily.ROOT + "/requests.rss", family, x -> requests(x, RSS));
-    r.get(FeedsFamily.ROOT + "/requests/{file}", family, this::history);
+    r.get(ROOT + "/requests.atom", family, x -> requests(x, ATOM));
+    r.get(ROOT + "/requests.rss", family, x -> requests(x, RSS));
+    r.get(ROOT + "/requests/{file}", family, this::history);
   }
 
   private Answer requests(Exchange x, FeedXml writer) {

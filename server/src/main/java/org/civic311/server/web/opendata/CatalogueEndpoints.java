@@ -1,5 +1,9 @@
 package org.civic311.server.web.opendata;
 
+import org.civic311.server.web.Cors;
+import org.civic311.server.web.DocumentFamily;
+import org.civic311.georeport.Format;
+
 import org.civic311.server.domain.opendata.DataCatalogue;
 import org.civic311.server.web.Answer;
 import org.civic311.server.web.ApiSettings;
@@ -15,11 +19,15 @@ public final class CatalogueEndpoints {
   private final DataCatalogue catalogue;
   private final ApiSettings settings;
   private final DataPage page = new DataPage();
-  private final CatalogueFamily family = new CatalogueFamily();
+  static final String DCAT = "/data.json";
+  static final String PACKAGE = "/data/datapackage.json";
+  private final DocumentFamily family;
 
   public CatalogueEndpoints(DataCatalogue catalogue, ApiSettings settings) {
     this.catalogue = catalogue;
     this.settings = settings;
+    this.family = new DocumentFamily(p -> p.equals(DCAT) || p.equals(PACKAGE), Format.JSON, "public, max-age=60",
+        "(the catalogue is /data, /data.json and /data/datapackage.json)", new Cors(settings.corsOrigins()));
   }
 
   public Family family() {
@@ -30,9 +38,9 @@ public final class CatalogueEndpoints {
   public void routes(Routes r, Family pages) {
     r.get("/data", pages, x -> page.show(x, catalogue.of(x.queryParameters().optional("jurisdiction_id")),
         catalogue.several()));
-    r.get(CatalogueFamily.DCAT, family, x -> Answer.json(DcatCatalogue.of(x.baseUrl(settings), catalogue.all(),
+    r.get(DCAT, family, x -> Answer.json(DcatCatalogue.of(x.baseUrl(settings), catalogue.all(),
         catalogue.several())));
-    r.get(CatalogueFamily.PACKAGE, family, this::dataPackage);
+    r.get(PACKAGE, family, this::dataPackage);
   }
 
   private Answer dataPackage(Exchange x) {

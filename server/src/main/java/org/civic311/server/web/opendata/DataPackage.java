@@ -23,7 +23,7 @@ final class DataPackage {
     ObjectNode p = JSON.createObjectNode();
     p.put("profile", "data-package");
     p.put("name", l.jurisdiction().id().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-") + "-311");
-    p.put("id", links.to(CatalogueFamily.PACKAGE));
+    p.put("id", links.to(CatalogueEndpoints.PACKAGE));
     p.put("title", "311 service requests: " + l.jurisdiction().name());
     p.put("homepage", links.to("/data"));
     ObjectNode licence = p.putArray("licenses").addObject();

@@ -42,6 +42,6 @@ public final class DataPage {
     return Answer.html(200, templates.render("data", new DataView(page, l.jurisdiction().name(), datasets,
         l.terms().licence(), l.terms().licenceName(), l.terms().publisher(),
         l.modified().atZone(l.jurisdiction().zone()).toLocalDate().toString(),
-        links.to(CatalogueFamily.DCAT), links.to(CatalogueFamily.PACKAGE))));
+        links.to(CatalogueEndpoints.DCAT), links.to(CatalogueEndpoints.PACKAGE))));
   }
 }

@@ -20,7 +20,7 @@ final class DcatCatalogue {
   static String of(String base, List<DataCatalogue.Listing> listings, boolean several) {
     ObjectNode catalog = JSON.createObjectNode();
     catalog.put("@context", SCHEMA + "/catalog.jsonld");
-    catalog.put("@id", base + CatalogueFamily.DCAT);
+    catalog.put("@id", base + CatalogueEndpoints.DCAT);
     catalog.put("@type", "dcat:Catalog");
     catalog.put("conformsTo", SCHEMA);
     catalog.put("describedBy", SCHEMA + "/catalog.json");
@@ -70,7 +70,7 @@ final class DcatCatalogue {
       dist.put("mediaType", x.mediaType());
       dist.put("format", x.format());
       if (x.tabular()) {
-        dist.put("describedBy", links.to(CatalogueFamily.PACKAGE));
+        dist.put("describedBy", links.to(CatalogueEndpoints.PACKAGE));
         dist.put("describedByType", "application/json");
       }
     }

@@ -1,5 +1,8 @@
 package org.civic311.server.web.opendata;
 
+import org.civic311.server.web.DocumentFamily;
+import org.civic311.georeport.Format;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -41,12 +44,13 @@ public final class DownloadEndpoints {
   static final long TURN_WAIT_SECONDS = 120;
   private final Semaphore turns = new Semaphore(AT_ONCE, true);
   private final Downloads downloads;
-  private final DataFamily family;
+  private final DocumentFamily family;
   private final Clock clock;
 
   public DownloadEndpoints(Downloads downloads, Cors cors, Clock clock) {
     this.downloads = downloads;
-    this.family = new DataFamily(cors);
+    this.family = new DocumentFamily(p -> p.startsWith(REQUESTS) || p.startsWith(UPDATES), Format.JSON, "no-cache",
+        "(requests come as .csv, .geojson or .ndjson, updates as .csv or .ndjson)", cors);
     this.clock = clock;
   }
 
