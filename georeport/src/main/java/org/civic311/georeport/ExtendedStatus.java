@@ -28,6 +28,8 @@ public enum ExtendedStatus {
   NO_FURTHER_ACTION(Status.CLOSED, CitySdkStatus.REJECTED),
   CANCELLED(Status.CLOSED, CitySdkStatus.REJECTED);
 
+  // Written into every request of every list: kept, not lowered each time.
+  private final String wire = name().toLowerCase(Locale.ROOT);
   private final Status core;
   private final CitySdkStatus citySdk;
 
@@ -48,7 +50,7 @@ public enum ExtendedStatus {
 
   /** The lower-case name used on the wire. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   /**

@@ -6,9 +6,12 @@ import java.util.Locale;
 public enum Status {
   OPEN, CLOSED;
 
+  // Written into every request of every list: kept, not lowered each time.
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
   /** The lower-case name used on the wire. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   /** Parses {@code open} or {@code closed}, ignoring case; throws {@link IllegalArgumentException} otherwise. */

@@ -1,5 +1,6 @@
 package org.civic311.server.domain.opendata;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -20,7 +21,10 @@ final class CsvSheet<T> implements Sheet<T> {
 
   CsvSheet(OutputStream out, List<Columns.Column> columns, Function<T, List<Object>> cells) throws IOException {
     this.cells = cells;
-    this.printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180.builder()
+    // The printer writes a field a few characters at a time; a char buffer in front of the encoder
+    // lets it encode whole blocks (without it, encoding took a fifth of an export).
+    this.printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16),
+        CSVFormat.RFC4180.builder()
         .setHeader(Columns.names(columns).toArray(String[]::new)).build());
   }
 
