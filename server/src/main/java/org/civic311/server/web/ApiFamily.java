@@ -8,7 +8,6 @@ import org.civic311.server.domain.Jurisdictions;
 import org.civic311.server.domain.Refusal;
 import org.civic311.server.storage.ApiKeyRecord;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * The GeoReport API's family: failures as GeoReport error documents in the format the path asked
@@ -112,12 +111,6 @@ final class ApiFamily implements Family {
 
   @Override
   public Answer options(Exchange x) {
-    if (!cors.isPreflight(x.request())) {
-      return null;
-    }
-    return Answer.of(204, null, new byte[0])
-        .withHeader(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS.asString(), "GET, HEAD, POST, OPTIONS")
-        .withHeader(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS.asString(), "Content-Type")
-        .withHeader(HttpHeader.ACCESS_CONTROL_MAX_AGE.asString(), "86400");
+    return cors.preflight(x.request(), "GET, HEAD, POST, OPTIONS", "Content-Type");
   }
 }

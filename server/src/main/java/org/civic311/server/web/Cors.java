@@ -44,4 +44,18 @@ public final class Cors {
   public boolean isPreflight(Request request) {
     return request.getHeaders().get(HttpHeader.ACCESS_CONTROL_REQUEST_METHOD) != null;
   }
+
+  /**
+   * The answer to a CORS preflight: which methods (and, for writes, which headers) a
+   * cross-origin call may use; null when the call is no preflight.
+   */
+  Answer preflight(Request request, String methods, String headers) {
+    if (!isPreflight(request)) {
+      return null;
+    }
+    Answer a = Answer.of(204, null, new byte[0])
+        .withHeader(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS.asString(), methods)
+        .withHeader(HttpHeader.ACCESS_CONTROL_MAX_AGE.asString(), "86400");
+    return headers == null ? a : a.withHeader(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS.asString(), headers);
+  }
 }

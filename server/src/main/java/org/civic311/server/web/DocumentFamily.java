@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.civic311.georeport.Format;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * Documents for programs that any site may read (downloads, feeds, the data catalogue's
@@ -60,11 +59,6 @@ public final class DocumentFamily implements Family {
 
   @Override
   public Answer options(Exchange x) {
-    if (!cors.isPreflight(x.request())) {
-      return null;
-    }
-    return Answer.of(204, null, new byte[0])
-        .withHeader(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS.asString(), "GET, HEAD, OPTIONS")
-        .withHeader(HttpHeader.ACCESS_CONTROL_MAX_AGE.asString(), "86400");
+    return cors.preflight(x.request(), "GET, HEAD, OPTIONS", null);
   }
 }
