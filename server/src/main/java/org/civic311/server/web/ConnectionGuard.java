@@ -57,12 +57,6 @@ final class ConnectionGuard implements Connection.Listener {
     open.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
   }
 
-  /** Connections open now from one address (for tests and metrics). */
-  int openFrom(String address) {
-    AtomicInteger n = open.get(address);
-    return n == null ? 0 : n.get();
-  }
-
   private static String address(SocketAddress socket) {
     if (socket instanceof InetSocketAddress inet && inet.getAddress() != null) {
       return inet.getAddress().getHostAddress();

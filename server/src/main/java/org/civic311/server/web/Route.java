@@ -17,10 +17,6 @@ import java.util.Set;
 public record Route(Set<String> methods, PathPattern pattern, Family family, Action action,
     BodyLimits body, WriteGate gate, boolean secretPath) {
 
-  public Route withBody(BodyLimits limits) {
-    return new Route(methods, pattern, family, action, limits, gate, secretPath);
-  }
-
   public Route secret() {
     return new Route(methods, pattern, family, action, body, gate, true);
   }

@@ -40,11 +40,6 @@ public final class Routes {
     return this;
   }
 
-  /** The routes as added. */
-  public List<Route> all() {
-    return List.copyOf(routes);
-  }
-
   /** What the table says of a method and path. */
   record Lookup(Route route, Map<String, String> values, String allowed) {}
 

@@ -6,9 +6,6 @@ package org.civic311.server.web;
  * a 429 {@link Failure}. {@link #decorate} adds the limit's headers to the answer.
  */
 public interface WriteGate {
-  /** No limits at all. */
-  WriteGate OPEN = new WriteGate() {};
-
   default void beforeBody(Exchange x) {}
 
   default void afterBody(Exchange x) {}
