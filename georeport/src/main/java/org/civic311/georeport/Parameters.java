@@ -139,6 +139,13 @@ public final class Parameters {
       return this;
     }
 
+    /** Adds every value of {@code other}, empty ones too, after what this builder holds. */
+    public Builder addAll(Parameters other) {
+      other.values.forEach((name, list) ->
+          values.computeIfAbsent(name, k -> new ArrayList<>(list.size())).addAll(list));
+      return this;
+    }
+
     public Parameters build() {
       return new Parameters(values);
     }

@@ -58,10 +58,7 @@ public final class Exchange {
     Parameters.Builder f = Parameters.builder();
     body.fields(f);
     this.form = f.build();
-    Parameters.Builder all = Parameters.builder();
-    FormDecoder.decode(request.getHttpURI().getQuery(), all);
-    body.fields(all);
-    this.parameters = all.build();
+    this.parameters = Parameters.builder().addAll(query).addAll(form).build();
   }
 
   /** Throws what was wrong with the query string, if anything. */
