@@ -1,8 +1,5 @@
 package org.civic311.server.web.citizen;
 
-import org.civic311.georeport.FormDecoder;
-import org.civic311.georeport.ParameterException;
-import org.civic311.georeport.Parameters;
 import org.civic311.server.web.Answer;
 import org.civic311.server.web.Exchange;
 import org.civic311.server.web.Failure;
@@ -38,7 +35,7 @@ final class CitizenFamily implements Family {
 
   @Override
   public Answer before(Exchange x) {
-    String queryLang = queryLanguage(x.request());
+    String queryLang = x.queryParameters().all("lang").stream().findFirst().orElse("");
     x.speak(Messages.of(language(x.request(), queryLang)), Messages.LANGUAGES.contains(queryLang));
     if (x.method().equals("POST")) {
       if (PageSecurity.crossSite(x.request())) {
@@ -80,20 +77,6 @@ final class CitizenFamily implements Family {
   @Override
   public String cacheControl() {
     return "no-cache";
-  }
-
-  private static String queryLanguage(Request request) {
-    String q = request.getHttpURI().getQuery();
-    if (q == null || !q.contains("lang=")) {
-      return "";
-    }
-    try {
-      Parameters.Builder p = Parameters.builder();
-      FormDecoder.decode(q, p);
-      return p.build().all("lang").stream().findFirst().orElse("");
-    } catch (ParameterException e) {
-      return "";
-    }
   }
 
   /** The language for a request: {@code ?lang=}, else the cookie, else {@code Accept-Language}. */
