@@ -1,6 +1,8 @@
 package org.civic311.georeport;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,6 +63,12 @@ public enum ExtendedStatus {
     if (text == null) {
       return Optional.empty();
     }
+    // Stored statuses are wire names already: one lookup, no new strings (a bulk export parses
+    // one per request).
+    Optional<ExtendedStatus> wire = BY_WIRE_NAME.get(text);
+    if (wire != null) {
+      return wire;
+    }
     String normal = text.trim().replace(' ', '_').toUpperCase(Locale.ROOT);
     for (ExtendedStatus s : values()) {
       if (s.name().equals(normal)) {
@@ -68,5 +76,15 @@ public enum ExtendedStatus {
       }
     }
     return Optional.empty();
+  }
+
+  private static final Map<String, Optional<ExtendedStatus>> BY_WIRE_NAME = byWireName();
+
+  private static Map<String, Optional<ExtendedStatus>> byWireName() {
+    Map<String, Optional<ExtendedStatus>> m = new HashMap<>();
+    for (ExtendedStatus s : values()) {
+      m.put(s.wire, Optional.of(s));
+    }
+    return Map.copyOf(m);
   }
 }

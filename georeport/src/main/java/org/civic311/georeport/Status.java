@@ -16,6 +16,12 @@ public enum Status {
 
   /** Parses {@code open} or {@code closed}, ignoring case; throws {@link IllegalArgumentException} otherwise. */
   public static Status ofWireName(String name) {
+    // Stored statuses are exact wire names: no trimming or case folding for them.
+    for (Status s : values()) {
+      if (s.wireName().equals(name)) {
+        return s;
+      }
+    }
     for (Status s : values()) {
       if (s.wireName().equalsIgnoreCase(name.trim())) {
         return s;

@@ -61,9 +61,13 @@ public final class Extensions {
   }
 
   public static ExtendedStatus extendedStatus(RequestRecord r) {
-    return ExtendedStatus.parse(r.extendedStatus())
-        .filter(s -> s != ExtendedStatus.UNCHANGED)
-        .orElse(ExtendedStatus.parse(r.status()).orElse(ExtendedStatus.OPEN));
+    return extendedStatus(r.extendedStatus(), r.status());
+  }
+
+  /** The finer status a request shows: its stored extended status, else its core status. */
+  public static ExtendedStatus extendedStatus(String extended, String status) {
+    ExtendedStatus s = ExtendedStatus.parse(extended).orElse(ExtendedStatus.UNCHANGED);
+    return s != ExtendedStatus.UNCHANGED ? s : ExtendedStatus.parse(status).orElse(ExtendedStatus.OPEN);
   }
 
   /** An update as the public sees it, in the history and in {@code GET servicerequestupdates}. */

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import org.civic311.georeport.ServiceRequest;
 import org.civic311.georeport.Status;
 import org.civic311.server.domain.privacy.PersonalData;
+import org.civic311.server.storage.PublicRequestRow;
 import org.civic311.server.storage.RequestRecord;
 
 /**
@@ -35,6 +36,12 @@ public final class PublicView {
         r.lat(),
         r.lon(),
         r.mediaUrl());
+  }
+
+  /** The public columns of a request, as read for a bulk download, with their free texts masked. */
+  public static PublicRequestRow of(PublicRequestRow r) {
+    return r.withTexts(PersonalData.mask(r.statusNotes()), PersonalData.mask(r.description()),
+        PersonalData.mask(r.address()));
   }
 
   private static OffsetDateTime time(long epochMillis, ZoneId zone) {

@@ -24,6 +24,9 @@ public interface RequestStore {
    */
   Cursor<RequestRecord> scan(RequestQuery query);
 
+  /** As {@link #scan}, with only the public columns of each request: what a bulk download reads. */
+  Cursor<PublicRequestRow> scanPublic(RequestQuery query);
+
   /** How many requests {@code query} matches, without its offset and limit. */
   long count(RequestQuery query);
 

@@ -154,6 +154,36 @@ class DownloadsHttpTest {
   }
 
   @Test
+  void closedDatetimeIsTheLastClosingUpdateAndPhotoCountCountsEveryStoredPhoto() throws Exception {
+    Answer posted = server.http().postForm(API + "/requests.json", form("api_key", TestConfig.KEY,
+        "service_code", "POT", "description", "A pothole, closed then noted", "lat", "40.8", "long", "-73.9"));
+    assertThat(posted.status()).as(posted.text()).isEqualTo(200);
+    String id = posted.json().get(0).get("service_request_id").asText();
+    Instant closing = Instant.now().plusSeconds(1800).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    for (String[] update : new String[][] {{"FIXED", closing.toString()},
+        {"UNCHANGED", closing.plusSeconds(5400).toString()}}) {
+      Answer a = server.http().postForm(API + "/servicerequestupdates.json", form("api_key", TestConfig.KEY,
+          "service_request_id", id, "update_id", "DL-" + update[0] + "-" + id, "status", update[0],
+          "updated_datetime", update[1], "description", "note " + update[0]));
+      assertThat(a.status()).as(a.text()).isEqualTo(200);
+    }
+    try (Connection c = server.connect()) {
+      for (int position = 0; position < 3; position++) {
+        execute(c, "INSERT INTO request_media (request_id, position, url) VALUES (" + id + ", " + position
+            + ", 'https://img.example.org/" + id + "-" + position + ".jpg')");
+      }
+    }
+    CSVRecord r = row(csv(server.http().get("/data/requests.csv?service_code=POT").text()), "service_request_id", id);
+    JsonNode history = server.http().get(API + "/requests/" + id + ".json?extensions=true").json().get(0);
+    String fixedAt = history.path("notes").get(0).path("datetime").asText();
+    assertThat(fixedAt).isNotEmpty();
+    assertThat(r.get("status")).isEqualTo("closed");
+    assertThat(r.get("closed_datetime")).isEqualTo(fixedAt).isNotEqualTo(r.get("updated_datetime"));
+    assertThat(r.get("photo_count")).isEqualTo("3");
+    assertThat(history.path("extended_attributes").path("media_urls").size()).isEqualTo(3);
+  }
+
+  @Test
   void csvHasTheDictionarysColumnsAndRoundTripsQuotesCommasAndLineBreaks() throws Exception {
     Answer a = server.http().get("/data/requests.csv?service_code=POT");
     assertThat(a.status()).as(a.text()).isEqualTo(200);

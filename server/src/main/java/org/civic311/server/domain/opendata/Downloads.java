@@ -3,21 +3,20 @@ package org.civic311.server.domain.opendata;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.civic311.georeport.Document;
 import org.civic311.georeport.Documents;
 import org.civic311.georeport.Parameters;
 import org.civic311.georeport.RequestExtensions;
-import org.civic311.georeport.Status;
 import org.civic311.server.domain.Extensions;
 import org.civic311.server.domain.PublicView;
 import org.civic311.server.domain.RequestSearch;
 import org.civic311.server.domain.RequestSearch.Selection;
 import org.civic311.server.storage.Cursor;
+import org.civic311.server.storage.PublicRequestRow;
 import org.civic311.server.storage.RequestQuery;
 import org.civic311.server.storage.RequestRecord;
 import org.civic311.server.storage.RequestStore;
@@ -27,16 +26,20 @@ import org.civic311.server.storage.UpdateStore;
 /**
  * The bulk downloads: every public request (or update) matching the filters of
  * {@code GET requests}, with no window and no cap, written as it is read from a database cursor.
- * Memory stays constant: requests are taken {@value #BATCH} at a time, and each batch gets its
- * extensions and history in three queries, as a page of the API does. What is published goes
- * through the API's own chokepoints ({@link PublicView}, {@link Extensions}), so a download shows
- * exactly what the API shows: no hidden request, no reporter's details, masked free texts.
+ * Memory stays constant. The tables (CSV, GeoJSON) read only the public columns, one row at a
+ * time; NDJSON, which has the update history and answers of {@code extensions=true}, takes
+ * requests {@value #BATCH} at a time and each batch's extensions in three queries, as a page of
+ * the API does. What is published goes through the API's own chokepoints ({@link PublicView},
+ * {@link Extensions}), so a download shows exactly what the API shows: no hidden request, no
+ * reporter's details, masked free texts.
  *
  * <p>The stream is not closed. An {@link IOException} from it (a client gone away) ends the
  * writing and closes the cursor, which ends the query and frees its connection.
  */
 public final class Downloads {
   static final int BATCH = 500;
+  /** Rows handed from the reading thread to the writing one at a time. */
+  private static final int CHUNK = 256;
   private static final int BUFFER = 64 * 1024;
   private final RequestSearch search;
   private final RequestStore requests;
@@ -76,13 +79,48 @@ public final class Downloads {
   /** Writes the selected requests in {@code format}; returns how many. */
   public long requests(Selection s, DownloadFormat format, OutputStream out, Progress progress) throws IOException {
     BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER);
-    String j = s.jurisdiction().id();
-    Sheet<PublishedRequest> sheet = switch (format) {
-      case CSV -> new CsvSheet<>(buffered, Columns.REQUESTS, PublishedRequest::cells);
-      case GEOJSON -> new GeoJsonSheet(buffered);
-      case NDJSON -> new NdjsonSheet<PublishedRequest>(buffered,
-          r -> Documents.requests(List.of(r.request()), List.of(r.extensions())));
+    long written = switch (format) {
+      case CSV -> table(s, new CsvSheet<>(buffered, Columns.REQUESTS, PublishedRequest::cells), progress);
+      case GEOJSON -> table(s, new GeoJsonSheet(buffered), progress);
+      case NDJSON -> documents(s, buffered, progress);
     };
+    buffered.flush();
+    return written;
+  }
+
+  /**
+   * The columns of a table (CSV, GeoJSON): read as they are stored, the free texts masked, with
+   * no other query, since the request row keeps its close time and photo count.
+   */
+  private long table(Selection s, Sheet<PublishedRequest> sheet, Progress progress) throws IOException {
+    LocalTimes times = new LocalTimes(s.jurisdiction().zone());
+    long written = 0;
+    // The rows are read and masked on another thread while this one encodes them.
+    try (ReadAhead<PublicRequestRow, PublishedRequest> rows = new ReadAhead<>("civic311-download-reader",
+        () -> requests.scanPublic(s.query()), row -> PublishedRequest.of(row, times), CHUNK)) {
+      for (List<PublishedRequest> chunk = rows.next(); chunk != null; chunk = rows.next()) {
+        for (PublishedRequest r : chunk) {
+          sheet.write(r);
+        }
+        written += chunk.size();
+        progress.rows(written);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("the download was interrupted");
+    }
+    sheet.finish();
+    progress.rows(written);
+    return written;
+  }
+
+  /**
+   * GeoReport JSON documents in the {@code extensions=true} shape, with the history and answers:
+   * taken {@value #BATCH} requests at a time, each batch's extensions in three queries.
+   */
+  private long documents(Selection s, OutputStream out, Progress progress) throws IOException {
+    ZoneId zone = s.jurisdiction().zone();
+    NdjsonSheet<Document> lines = new NdjsonSheet<>(out, d -> d);
     long written = 0;
     try (Cursor<RequestRecord> cursor = requests.scan(s.query())) {
       List<RequestRecord> batch = new ArrayList<>(BATCH);
@@ -91,15 +129,15 @@ public final class Downloads {
         while (batch.size() < BATCH && cursor.hasNext()) {
           batch.add(cursor.next());
         }
-        for (PublishedRequest r : publish(batch, j, s.jurisdiction().zone())) {
-          sheet.write(r);
+        List<RequestExtensions> extended = extensions.of(batch, zone);
+        for (int i = 0; i < batch.size(); i++) {
+          lines.write(Documents.requests(List.of(PublicView.of(batch.get(i), zone)), List.of(extended.get(i))));
         }
         written += batch.size();
         progress.rows(written);
       }
     }
-    sheet.finish();
-    buffered.flush();
+    lines.finish();
     return written;
   }
 
@@ -142,31 +180,5 @@ public final class Downloads {
     sheet.finish();
     buffered.flush();
     return written;
-  }
-
-  private List<PublishedRequest> publish(List<RequestRecord> batch, String j, ZoneId zone) {
-    List<RequestExtensions> extended = extensions.of(batch, zone);
-    List<PublishedRequest> out = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
-      RequestRecord r = batch.get(i);
-      RequestExtensions x = extended.get(i);
-      out.add(new PublishedRequest(j, PublicView.of(r, zone), x, closedAt(r, x, zone), x.mediaUrls().size()));
-    }
-    return out;
-  }
-
-  /** The time of the newest update that closed it, or its last change when it was closed without one. */
-  private static OffsetDateTime closedAt(RequestRecord r, RequestExtensions x, ZoneId zone) {
-    if (!Status.CLOSED.wireName().equals(r.status())) {
-      return null;
-    }
-    OffsetDateTime closed = null;
-    for (var note : x.notes()) {
-      boolean closes = note.status().core().map(c -> c == Status.CLOSED).orElse(false);
-      if (closes && (closed == null || note.updatedDatetime().isAfter(closed))) {
-        closed = note.updatedDatetime();
-      }
-    }
-    return closed != null ? closed : Instant.ofEpochMilli(r.updatedAt()).atZone(zone).toOffsetDateTime();
   }
 }

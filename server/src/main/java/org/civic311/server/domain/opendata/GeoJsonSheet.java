@@ -14,7 +14,8 @@ import java.util.List;
  * place; every column of {@link Columns#REQUESTS} as a property.
  */
 final class GeoJsonSheet implements Sheet<PublishedRequest> {
-  private static final JsonFactory JSON = JsonFactory.builder().build();
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
   private final JsonGenerator g;
   private final List<String> names = Columns.names(Columns.REQUESTS);
 
@@ -30,10 +31,10 @@ final class GeoJsonSheet implements Sheet<PublishedRequest> {
   public void write(PublishedRequest row) throws IOException {
     g.writeStartObject();
     g.writeStringField("type", "Feature");
-    g.writeStringField("id", row.request().id());
+    g.writeStringField("id", row.id());
     g.writeFieldName("geometry");
-    Double lat = row.request().lat();
-    Double lon = row.request().lon();
+    Double lat = row.lat();
+    Double lon = row.lon();
     if (lat == null || lon == null) {
       g.writeNull();
     } else {

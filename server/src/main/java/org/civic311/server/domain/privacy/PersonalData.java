@@ -22,11 +22,40 @@ public final class PersonalData {
 
   /** The text with every email address and phone number masked; null stays null. */
   public static String mask(String text) {
-    if (text == null || text.isEmpty()) {
+    if (text == null || text.isEmpty() || !mayHoldAny(text)) {
       return text;
     }
     // Addresses first: the digits in "rita.2025550143@example.net" are not a phone number.
     return PhoneNumbers.mask(EmailAddresses.mask(text));
+  }
+
+  /**
+   * False when the text cannot hold an address or a number: no "@", no bracket (of "(at)"), no
+   * "dot", and fewer digits than the shortest phone number. One pass, no allocation: most texts
+   * end here (a bulk download asks this of every request's three texts).
+   */
+  private static boolean mayHoldAny(String text) {
+    int digits = 0;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '@', '(', '[', '{', '<' -> {
+          return true;
+        }
+        case 'd', 'D' -> {
+          // "dot" in any case, without regionMatches' general case folding.
+          if (i + 2 < n && (text.charAt(i + 1) | 0x20) == 'o' && (text.charAt(i + 2) | 0x20) == 't') {
+            return true;
+          }
+        }
+        default -> {
+          if (c >= '0' && c <= '9' && ++digits >= PhoneNumbers.FEWEST_DIGITS) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** The request as the public may read it: status notes, description and address masked. */

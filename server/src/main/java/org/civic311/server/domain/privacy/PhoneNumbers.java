@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * dates and house numbers costs one pass over its characters.
  */
 final class PhoneNumbers {
-  private static final int FEWEST_DIGITS = 7;
+  static final int FEWEST_DIGITS = 7;
   /** Up to ") " or " - " may stand between two digits of one run. */
   private static final int MOST_SEPARATORS = 3;
   private static final String SEPARATORS = " .-/()+";

@@ -16,4 +16,14 @@ final class Columns {
     double v = rs.getDouble(column);
     return rs.wasNull() ? null : v;
   }
+
+  static Long nullableLong(ResultSet rs, int column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() ? null : v;
+  }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.civic311.server.storage.Cursor;
 import org.civic311.server.storage.MediaRecord;
 import org.civic311.server.storage.NewRequest;
+import org.civic311.server.storage.PublicRequestRow;
 import org.civic311.server.storage.RequestQuery;
 import org.civic311.server.storage.RequestRecord;
 import org.civic311.server.storage.RequestStore;
@@ -21,6 +22,11 @@ final class SqlRequestStore implements RequestStore {
       + " r.address, r.address_id, r.zipcode, r.lat, r.lon, r.media_url, r.token, r.attributes, r.email, r.phone,"
       + " r.first_name, r.last_name, r.device_id, r.account_id, r.extended_status, r.channel, r.parent_request_id,"
       + " r.duplicate_of, r.hidden_reason, r.support_count";
+  /** What {@link #publicRow} reads, by position, in this order. */
+  private static final String PUBLIC_COLUMNS = "r.id, r.service_code, r.service_name, r.status,"
+      + " r.extended_status, r.status_notes, r.description, r.agency_responsible, r.service_notice, r.requested_at,"
+      + " r.updated_at, r.expected_at, r.closed_at, r.address, r.address_id, r.zipcode, r.lat, r.lon, r.media_url,"
+      + " r.photo_count, r.channel, r.duplicate_of";
   private static final String INSERT = "INSERT INTO service_requests (jurisdiction_id, service_code, service_name,"
       + " status, description, agency_responsible, service_notice, requested_at, updated_at, expected_at, address,"
       + " address_id, zipcode, lat, lon, media_url, token, attributes, api_key_id, email, phone, first_name,"
@@ -162,19 +168,39 @@ final class SqlRequestStore implements RequestStore {
     return sql(q, textSearch(h, q), placeSearch(h, q), Shape.PAGE);
   }
 
-  /** What a statement gives: a page in the query's order, every match by id, or their number. */
-  private enum Shape { PAGE, SCAN, COUNT }
+  /**
+   * What a statement gives: a page in the query's order, every match by id (all columns, or the
+   * public ones), or their number.
+   */
+  private enum Shape {
+    PAGE, SCAN, PUBLIC_SCAN, COUNT;
+
+    boolean scans() {
+      return this == SCAN || this == PUBLIC_SCAN;
+    }
+  }
 
   @Override
   public Cursor<RequestRecord> scan(RequestQuery q) {
+    return scan(q, Shape.SCAN, (rs, ctx) -> row(rs));
+  }
+
+  @Override
+  public Cursor<PublicRequestRow> scanPublic(RequestQuery q) {
+    // Every row is in the query's jurisdiction: not read a million times over.
+    String j = q.jurisdictionId();
+    return scan(q, Shape.PUBLIC_SCAN, (rs, ctx) -> publicRow(rs, j));
+  }
+
+  private <T> Cursor<T> scan(RequestQuery q, Shape shape, org.jdbi.v3.core.mapper.RowMapper<T> mapper) {
     return Guard.call("read requests", () -> {
       Handle h = reads.open();
       try {
         // PostgreSQL sends rows in batches only inside a transaction; otherwise it would send them all at once.
         h.begin();
-        Query query = bound(h, q, "", Shape.SCAN);
+        Query query = bound(h, q, "", shape);
         query.setFetchSize(SCAN_FETCH);
-        return new SqlCursor<>(h, query.map((rs, ctx) -> row(rs)).iterator(), "read requests");
+        return new SqlCursor<>(h, query.map(mapper).iterator(), "read requests");
       } catch (RuntimeException e) {
         SqlCursor.release(h);
         throw e;
@@ -327,11 +353,15 @@ final class SqlRequestStore implements RequestStore {
     boolean placeLeads = place != null && place.from() != null
         && (text == null || !text.condition().isEmpty() && !q.byRelevance());
     String from = placeLeads ? place.from() : text == null ? "service_requests r" : text.from();
-    if (shape == Shape.SCAN && from.equals("service_requests r")) {
+    if (shape.scans() && from.equals("service_requests r")) {
       from = dialect.scanFrom();
     }
-    StringBuilder sql = new StringBuilder(shape == Shape.COUNT ? "SELECT COUNT(*) FROM " : "SELECT " + COLUMNS
-        + " FROM ").append(from);
+    String what = switch (shape) {
+      case COUNT -> "COUNT(*)";
+      case PUBLIC_SCAN -> PUBLIC_COLUMNS;
+      case PAGE, SCAN -> COLUMNS;
+    };
+    StringBuilder sql = new StringBuilder("SELECT ").append(what).append(" FROM ").append(from);
     sql.append(" WHERE r.jurisdiction_id = :j");
     if (q.requestedFrom() != null) {
       sql.append(" AND r.requested_at >= :from");
@@ -381,7 +411,7 @@ final class SqlRequestStore implements RequestStore {
     if (shape == Shape.COUNT) {
       return sql.toString();
     }
-    if (shape == Shape.SCAN) {
+    if (shape.scans()) {
       return sql.append(" ORDER BY r.id").toString();
     }
     sql.append(" ORDER BY ");
@@ -446,5 +476,33 @@ final class SqlRequestStore implements RequestStore {
         Columns.nullableLong(rs, "duplicate_of"),
         rs.getString("hidden_reason"),
         rs.getInt("support_count"));
+  }
+
+  /** A row of {@link #PUBLIC_COLUMNS}, read by position: a bulk download reads millions. */
+  private static PublicRequestRow publicRow(ResultSet rs, String jurisdictionId) throws SQLException {
+    return new PublicRequestRow(
+        rs.getLong(1),
+        jurisdictionId,
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getLong(10),
+        rs.getLong(11),
+        Columns.nullableLong(rs, 12),
+        Columns.nullableLong(rs, 13),
+        rs.getString(14),
+        rs.getString(15),
+        rs.getString(16),
+        Columns.nullableDouble(rs, 17),
+        Columns.nullableDouble(rs, 18),
+        rs.getString(19),
+        rs.getInt(20),
+        rs.getString(21),
+        Columns.nullableLong(rs, 22));
   }
 }
