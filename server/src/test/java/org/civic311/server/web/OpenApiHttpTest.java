@@ -213,7 +213,6 @@ class OpenApiHttpTest {
       if (get == null) {
         continue;
       }
-      String target = targets(path.getKey()).get(0);
       Map<String, String> examples = new LinkedHashMap<>();
       for (JsonNode p : get.path("parameters")) {
         JsonNode parameter = resolve(p);
@@ -221,29 +220,37 @@ class OpenApiHttpTest {
           examples.put(parameter.get("name").asText(), parameter.get("example").asText());
         }
       }
-      for (Map.Entry<String, String> e : examples.entrySet()) {
-        String query = TOGETHER.contains(e.getKey())
-            ? "lat=" + examples.get("lat") + "&long=" + examples.get("long") + "&radius=" + examples.get("radius")
-            : e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8);
-        Answer a = http.get(target + "?" + query);
-        assertThat(a.status()).as("GET %s?%s: %s", target, query, a.text()).isEqualTo(200);
-        check("get", path.getKey(), target + "?" + query, a);
-        checked++;
-      }
-      if (examples.size() > 1) {
-        StringBuilder all = new StringBuilder();
-        examples.forEach((name, value) -> {
-          if (!name.equals("service_request_id")) {
-            all.append(all.length() == 0 ? "" : "&").append(name).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-          }
-        });
-        Answer a = http.get(target + "?" + all);
-        assertThat(a.status()).as("GET %s?%s: %s", target, all, a.text()).isEqualTo(200);
-        check("get", path.getKey(), target + "?" + all, a);
+      for (String target : targets(path.getKey())) {
+        checked += withExamples(path.getKey(), target, examples);
       }
     }
-    assertThat(checked).isGreaterThan(50);
+    assertThat(checked).isGreaterThan(100);
+  }
+
+  /** Calls {@code target} with each example alone (those meant together, together), then all at once. */
+  private static int withExamples(String template, String target, Map<String, String> examples) throws Exception {
+    List<String> queries = new ArrayList<>();
+    for (Map.Entry<String, String> e : examples.entrySet()) {
+      queries.add(TOGETHER.contains(e.getKey())
+          ? "lat=" + examples.get("lat") + "&long=" + examples.get("long") + "&radius=" + examples.get("radius")
+          : e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+    }
+    if (examples.size() > 1) {
+      StringBuilder all = new StringBuilder();
+      examples.forEach((name, value) -> {
+        if (!name.equals("service_request_id")) {
+          all.append(all.length() == 0 ? "" : "&").append(name).append('=')
+              .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+      });
+      queries.add(all.toString());
+    }
+    for (String query : queries) {
+      Answer a = http.get(target + "?" + query);
+      assertThat(a.status()).as("GET %s?%s: %s", target, query, a.text()).isEqualTo(200);
+      check("get", template, target + "?" + query, a);
+    }
+    return queries.size();
   }
 
   @Test
@@ -271,6 +278,13 @@ class OpenApiHttpTest {
       assertThat(a.status()).as("%s %s: %s", b.method(), b.path(), a.text()).isEqualTo(b.status());
       check(b.method().toLowerCase(), template(b.method().toLowerCase(), b.path()), b.path(), a);
     }
+    String posts = Http.API + "/requests.{format}";
+    Answer notAForm = http.post(Http.API + "/requests.json", "text/plain", "api_key=demo-key".getBytes());
+    assertThat(notAForm.status()).as(notAForm.text()).isEqualTo(415);
+    check("post", posts, Http.API + "/requests.json", notAForm);
+    Answer tooLarge = http.postForm(Http.API + "/requests.xml", "description=" + "x".repeat(1_100_000));
+    assertThat(tooLarge.status()).as(tooLarge.text()).isEqualTo(413);
+    check("post", posts, Http.API + "/requests.xml", tooLarge);
   }
 
   @Test
@@ -363,7 +377,7 @@ class OpenApiHttpTest {
           valid(call, name, JSON.readTree(line));
         }
       }
-      case "text/xml" -> xmlNamesAsDocumented(call, name, a.body());
+      case "text/xml" -> validXml(call, name, a.body());
       default -> throw new AssertionError(call + ": no check for " + type);
     }
   }
@@ -373,21 +387,70 @@ class OpenApiHttpTest {
     assertThat(errors).as("%s against %s: %s", call, schemaName, body).isEmpty();
   }
 
-  /** The root element, and the element of each member of a list, are named as the schema's {@code xml} says. */
-  private static void xmlNamesAsDocumented(String call, String schemaName, byte[] body) throws Exception {
+  /**
+   * An XML answer read as its schema describes it (elements named by the schema's {@code xml}
+   * names, text typed by the schema, an empty element null where null is allowed) and then
+   * validated like JSON, so the XML is checked as closely as the JSON.
+   */
+  private static void validXml(String call, String schemaName, byte[] body) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
     Element root = f.newDocumentBuilder().parse(new ByteArrayInputStream(body)).getDocumentElement();
     JsonNode schema = doc.at("/components/schemas/" + schemaName);
     assertThat(root.getTagName()).as(call + ": root element").isEqualTo(schema.at("/xml/name").asText());
-    if (schema.path("type").asText().equals("array")) {
-      String item = resolve(schema.get("items")).at("/xml/name").asText();
-      for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-        if (n instanceof Element e) {
-          assertThat(e.getTagName()).as(call + ": a member of the list").isEqualTo(item);
-        }
+    List<String> misnamed = new ArrayList<>();
+    JsonNode read = fromXml(root, schema, root.getTagName(), misnamed);
+    assertThat(misnamed).as(call + ": elements named otherwise than documented").isEmpty();
+    valid(call + " (its XML read by the schema)", schemaName, read);
+  }
+
+  private static JsonNode fromXml(Element e, JsonNode schemaNode, String where, List<String> misnamed) {
+    JsonNode schema = resolve(schemaNode);
+    Set<String> types = new LinkedHashSet<>();
+    if (schema.path("type").isArray()) {
+      schema.get("type").forEach(t -> types.add(t.asText()));
+    } else {
+      types.add(schema.path("type").asText());
+    }
+    List<Element> children = new ArrayList<>();
+    for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element child) {
+        children.add(child);
       }
     }
+    var nodes = JSON.getNodeFactory();
+    if (types.contains("array")) {
+      JsonNode items = resolve(schema.get("items"));
+      String item = items.at("/xml/name").asText();
+      var array = nodes.arrayNode();
+      for (Element child : children) {
+        if (!child.getTagName().equals(item)) {
+          misnamed.add(where + " holds <" + child.getTagName() + ">, documented <" + item + ">");
+        }
+        array.add(fromXml(child, items, where + "/" + child.getTagName(), misnamed));
+      }
+      return array;
+    }
+    if (types.contains("object")) {
+      var object = nodes.objectNode();
+      for (Element child : children) {
+        JsonNode property = schema.path("properties").get(child.getTagName());
+        object.set(child.getTagName(), property == null ? nodes.textNode(child.getTextContent())
+            : fromXml(child, property, where + "/" + child.getTagName(), misnamed));
+      }
+      return object;
+    }
+    String text = e.getTextContent();
+    if (text.isEmpty() && types.contains("null")) {
+      return nodes.nullNode();
+    }
+    if (types.contains("boolean") && (text.equals("true") || text.equals("false"))) {
+      return nodes.booleanNode(text.equals("true"));
+    }
+    if ((types.contains("integer") || types.contains("number")) && text.matches("-?[0-9]+(\\.[0-9]+)?")) {
+      return nodes.numberNode(new java.math.BigDecimal(text));
+    }
+    return nodes.textNode(text);
   }
 
   private static Schema schema(String name) {
