@@ -3,6 +3,7 @@ package org.civic311.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import org.civic311.server.testing.Answer;
 import org.civic311.server.testing.Browser;
@@ -15,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The API's page at {@code /docs}: Swagger UI, served from the jar under its own content security
@@ -31,6 +33,18 @@ class ApiDocsBrowserTest {
     return "http://127.0.0.1:" + server.http().port();
   }
 
+  /**
+   * Loads the page afresh (a change of the fragment alone would not open another operation) and
+   * waits until Swagger UI has drawn the operations. Its script is large, so on a busy machine
+   * that may take longer than the browser's usual wait.
+   */
+  private static void openDocs(String fragment) {
+    browser.open("about:blank");
+    browser.open(base() + "/docs" + fragment);
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".opblock")));
+  }
+
   @Test
   void thePageListsEveryDocumentedOperation() {
     Answer document = server.http().get(Http.API + "/openapi.json");
@@ -40,7 +54,7 @@ class ApiDocsBrowserTest {
         operations += path.has(method) ? 1 : 0;
       }
     }
-    browser.open(base() + "/docs");
+    openDocs("");
     browser.visible(By.cssSelector(".opblock"));
     List<WebElement> shown = browser.driver().findElements(By.cssSelector(".opblock"));
     assertThat(shown).hasSize(operations);
@@ -53,7 +67,7 @@ class ApiDocsBrowserTest {
 
   @Test
   void tryItOutCallsTheApiFromThePage() {
-    browser.open(base() + "/docs#/discovery/getDiscovery");
+    openDocs("#/discovery/getDiscovery");
     WebElement operation = browser.visible(By.id("operations-discovery-getDiscovery"));
     browser.click(By.cssSelector("#operations-discovery-getDiscovery .try-out__btn"));
     new Select(operation.findElement(By.cssSelector(".parameters select"))).selectByVisibleText("json");
@@ -63,6 +77,17 @@ class ApiDocsBrowserTest {
     assertThat(operation.findElement(By.cssSelector(".live-responses-table tr.response .response-col_description")).getText())
         .contains("page_size_max");
     browser.screenshot("try-it-out");
+  }
+
+  @Test
+  void aPostShowsItsFormFieldsAndRateLimitHeaders() {
+    openDocs("#/requests/postRequest");
+    WebElement operation = browser.visible(By.id("operations-requests-postRequest"));
+    browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("#operations-requests-postRequest .opblock-body"), "RateLimit-Remaining"));
+    assertThat(operation.getText()).contains("attribute[CODE]", "api_key", "service_code", "address_string",
+        "multipart/form-data", "429");
+    browser.screenshot("post-request");
   }
 
   @Test
