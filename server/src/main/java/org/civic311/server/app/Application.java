@@ -310,6 +310,11 @@ public final class Application implements AutoCloseable {
     return web.port();
   }
 
+  /** Every method and path the server answers, in the order of its route table. */
+  public java.util.List<org.civic311.server.web.Routes.Listing> routes() {
+    return web.door().routes().listing();
+  }
+
   public Jurisdictions jurisdictions() {
     return jurisdictions;
   }

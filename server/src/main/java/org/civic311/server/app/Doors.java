@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.civic311.server.config.TrafficSettings;
 import org.civic311.server.web.ApiSettings;
 import org.civic311.server.web.BodyLimits;
+import org.civic311.server.web.Family;
 import org.civic311.server.web.FrontDoor;
 import org.civic311.server.web.GeoReportApi;
 import org.civic311.server.web.MediaFiles;
 import org.civic311.server.web.Routes;
 import org.civic311.server.web.WebServer;
+import org.civic311.server.web.apidocs.ApiDocs;
 import org.civic311.server.web.citizen.CitizenPages;
 import org.civic311.server.web.opendata.DownloadEndpoints;
 import org.civic311.server.web.feeds.FeedEndpoints;
@@ -38,10 +41,14 @@ final class Doors {
     downloads.routes(routes);
     feeds.routes(routes);
     data.routes(routes, citizen.family());
+    ApiDocs docs = new ApiDocs(api);
+    docs.routes(routes);
     citizen.routes(routes, apiBody, pageForm);
-    return new FrontDoor(routes, List.of(geoReport.family(), staff.family(), files.family(), downloads.family(),
-        feeds.family(), data.family(), citizen.family()),
-        traffic.uploadsInFlight());
+    List<Family> families = new ArrayList<>(List.of(geoReport.family(),
+        staff.family(), files.family(), downloads.family(), feeds.family(), data.family()));
+    families.addAll(docs.families());
+    families.add(citizen.family());
+    return new FrontDoor(routes, families, traffic.uploadsInFlight());
   }
 
   /** The connector's guard from the traffic settings. */

@@ -22,6 +22,19 @@ public final class Assets {
 
   /** Serves the given names (such as {@code staff.css}) from class path resources, plus Leaflet's files. */
   public Assets(Map<String, String> own) {
+    this(withLeaflet(own), true);
+  }
+
+  private Assets(Map<String, String> files, boolean asGiven) {
+    this.files = Map.copyOf(files);
+  }
+
+  /** Serves the given names from class path resources, and nothing else. */
+  public static Assets only(Map<String, String> files) {
+    return new Assets(files, true);
+  }
+
+  private static Map<String, String> withLeaflet(Map<String, String> own) {
     Map<String, String> all = new HashMap<>(own);
     all.put("leaflet/leaflet.js", LEAFLET + "leaflet.js");
     all.put("leaflet/leaflet.css", LEAFLET + "leaflet.css");
@@ -29,7 +42,7 @@ public final class Assets {
         "layers-2x.png"}) {
       all.put("leaflet/images/" + image, LEAFLET + "images/" + image);
     }
-    this.files = Map.copyOf(all);
+    return all;
   }
 
   public Optional<Asset> find(String name) {

@@ -39,6 +39,11 @@ public final class FrontDoor extends Handler.Abstract {
     this.uploads = new Semaphore(uploadsInFlight);
   }
 
+  /** The route table behind the door. */
+  public Routes routes() {
+    return routes;
+  }
+
   /** The path with runs of slashes made one ({@code /open311/v2//services.xml} is what a base URL with a trailing slash gives). */
   static String normalise(String path) {
     if (path == null || path.isEmpty()) {

@@ -13,9 +13,18 @@ public final class PageSecurity {
 
   /** {@code tileOrigin}: the scheme and host map tiles come from (see {@code MapSettings}). */
   public PageSecurity(String tileOrigin) {
-    this.contentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob: " + tileOrigin
+    this("default-src 'self'; img-src 'self' data: blob: " + tileOrigin
         + "; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none';"
-        + " form-action 'self'; frame-ancestors 'none'";
+        + " form-action 'self'; frame-ancestors 'none'", true);
+  }
+
+  private PageSecurity(String contentSecurityPolicy, boolean asGiven) {
+    this.contentSecurityPolicy = contentSecurityPolicy;
+  }
+
+  /** The same headers with a policy of the page's own (a page that needs less, or something else). */
+  public static PageSecurity withPolicy(String contentSecurityPolicy) {
+    return new PageSecurity(contentSecurityPolicy, true);
   }
 
   /** Adds the page headers, with the given {@code Cache-Control}. */

@@ -40,6 +40,25 @@ public final class Routes {
     return this;
   }
 
+  /** One method and path pattern of the table, such as {@code GET /open311/v2/requests.{format}}, and its family. */
+  public record Listing(String method, String pattern, Family family) {}
+
+  /**
+   * Every method and path pattern the table answers (HEAD aside), in table order: what the API's
+   * description is checked against.
+   */
+  public List<Listing> listing() {
+    List<Listing> out = new ArrayList<>();
+    for (Route r : routes) {
+      for (String m : List.of("GET", "POST")) {
+        if (r.methods().contains(m)) {
+          out.add(new Listing(m, r.pattern().toString(), r.family()));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** What the table says of a method and path. */
   record Lookup(Route route, Map<String, String> values, String allowed) {}
 

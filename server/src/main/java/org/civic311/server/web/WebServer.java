@@ -16,11 +16,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class WebServer {
   private final Server server;
   private final ServerConnector connector;
+  private final FrontDoor door;
 
   /** How the connector guards itself: see {@link ConnectionGuard}. */
   public record Guard(int connectionsPerAddress, long headerMillis, long idleMillis) {}
 
   public WebServer(String host, int port, FrontDoor door, boolean trustForwardedHeaders, Guard guard) {
+    this.door = door;
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("http");
     server = new Server(threads);
@@ -60,6 +62,10 @@ public final class WebServer {
 
   public int port() {
     return connector.getLocalPort();
+  }
+
+  public FrontDoor door() {
+    return door;
   }
 
   public void stop() throws Exception {
