@@ -149,10 +149,18 @@ final class HistoryReader {
         () -> new DocumentException(f.at(field) + " '" + s + "' is not an update status"));
   }
 
-  /** A field that is one text or a list of texts; empty members are dropped. */
+  /**
+   * A field that is one text or a list of texts; empty members are dropped. An XML wrapper of one
+   * item ({@code <duplicates><service_request_id>7</service_request_id></duplicates>}) reads as
+   * an object of one field, whose value is taken.
+   */
   private static List<String> texts(LenientFields f, String field) {
     List<String> out = new ArrayList<>();
-    for (JsonNode v : f.list(field)) {
+    List<JsonNode> items = f.list(field);
+    if (items.size() == 1 && items.get(0).isObject() && items.get(0).size() == 1) {
+      items = LenientFields.items(items.get(0).elements().next());
+    }
+    for (JsonNode v : items) {
       if (v.isValueNode() && !v.isNull() && !v.asText().isBlank()) {
         out.add(v.asText().trim());
       }
