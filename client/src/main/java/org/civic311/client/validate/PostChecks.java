@@ -43,7 +43,8 @@ final class PostChecks {
     }
     NewRequest.Builder request = NewRequest.builder(serviceCode).description(DESCRIPTION)
         .address("Civic311 validation test");
-    known.stream().filter(r -> r.lat() != null && r.lon() != null).findFirst()
+    known.stream().filter(r -> r.lat() != null && r.lon() != null && Math.abs(r.lat()) <= 90
+        && Math.abs(r.lon()) <= 180).findFirst()
         .ifPresent(r -> request.location(r.lat(), r.lon()));
     if (service.metadata()) {
       definition(serviceCode).ifPresent(d -> answers(d, request));

@@ -17,6 +17,7 @@ public final class Report {
   private final Set<Rule> checked = EnumSet.noneOf(Rule.class);
   private final List<String> notes = new ArrayList<>();
   private int calls;
+  private String failure;
 
   Report(String target) {
     this.target = target;
@@ -33,6 +34,10 @@ public final class Report {
 
   void note(String note) {
     notes.add(note);
+  }
+
+  void failed(String why) {
+    this.failure = why;
   }
 
   void calls(int calls) {
@@ -71,8 +76,16 @@ public final class Report {
     return findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
   }
 
-  /** True when no error was found: the exit status 0 of {@code civic311 validate}. */
+  /**
+   * Why the run stopped short through a fault of the validator itself (an answer it did not
+   * foresee), or null. Such a run has not passed, whatever it found.
+   */
+  public String failure() {
+    return failure;
+  }
+
+  /** True when the run completed and found no error: the exit status 0 of {@code civic311 validate}. */
   public boolean passed() {
-    return errors() == 0;
+    return errors() == 0 && failure == null;
   }
 }

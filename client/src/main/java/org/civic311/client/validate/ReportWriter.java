@@ -37,6 +37,9 @@ public final class ReportWriter {
     for (String note : r.notes()) {
       s.append("note: ").append(note).append('\n');
     }
+    if (r.failure() != null) {
+      s.append("failed: ").append(r.failure()).append('\n');
+    }
     return s.toString();
   }
 
@@ -75,16 +78,17 @@ public final class ReportWriter {
       s.append(first ? "" : ",").append(quote(n));
       first = false;
     }
-    return s.append("]}\n").toString();
+    return s.append("],\"failure\":").append(quote(r.failure())).append("}\n").toString();
   }
 
   /** JUnit XML as CI systems read it: a suite named {@code open311-validate}, a case per rule checked. */
   public static String junit(Report r) {
     StringBuilder s = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    s.append("<testsuite name=\"open311-validate\" tests=\"").append(r.checked().size())
+    int failed = r.failure() == null ? 0 : 1;
+    s.append("<testsuite name=\"open311-validate\" tests=\"").append(r.checked().size() + failed)
         .append("\" failures=\"").append(r.checked().stream().filter(rule -> r.findings().stream()
             .anyMatch(f -> f.rule() == rule && f.severity() == Severity.ERROR)).count())
-        .append("\" errors=\"0\" skipped=\"0\">\n");
+        .append("\" errors=\"").append(failed).append("\" skipped=\"0\">\n");
     s.append("  <properties><property name=\"target\" value=\"").append(xml(r.target()))
         .append("\"/><property name=\"calls\" value=\"").append(r.calls()).append("\"/></properties>\n");
     for (Rule rule : r.checked()) {
@@ -109,6 +113,10 @@ public final class ReportWriter {
         s.append("    <system-out>").append(xml(out.toString())).append("</system-out>\n");
       }
       s.append("  </testcase>\n");
+    }
+    if (r.failure() != null) {
+      s.append("  <testcase classname=\"open311\" name=\"validator-completed\">\n    <error message=\"")
+          .append(xml(r.failure())).append("\"/>\n  </testcase>\n");
     }
     if (!r.notes().isEmpty()) {
       s.append("  <system-out>").append(xml(String.join("\n", r.notes()))).append("</system-out>\n");

@@ -51,6 +51,9 @@ public final class Validator {
     Probe probe = new Probe(new Transport(config), report, options.delay(), options.maxCalls());
     try {
       check(options, config.baseUrl(), probe, report);
+    } catch (RuntimeException e) {
+      // Whatever an endpoint sends, the user gets a report, never a stack trace.
+      report.failed("the validator stopped on an answer it did not foresee (" + e + "); please report it");
     } finally {
       report.calls(probe.calls());
     }

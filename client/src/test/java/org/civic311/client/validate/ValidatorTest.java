@@ -186,4 +186,28 @@ class ValidatorTest {
           .contains("<failure message=").contains("&lt;!DOCTYPE html&gt;");
     }
   }
+
+  @Test
+  void oddAnswersEverywhereGiveFindingsNotACrash() {
+    String services = "<?xml version=\"1.0\" encoding=\"utf-8\"?><services><service><service_code>A</service_code>"
+        + "<service_name>A</service_name><description/><metadata>true</metadata><type>realtime</type>"
+        + "<keywords/><group/></service></services>";
+    try (FakeServer odd = new FakeServer()) {
+      odd.on("/v2/services.xml", c -> c.answer(200, "text/xml; charset=utf-8", services));
+      odd.on("/v2/services/A.xml", c -> c.answer(200, "text/xml", "<!DOCTYPE x [<!ENTITY e \"e\">]><x>&e;</x>"));
+      odd.on("/v2/services.json", c -> c.answer(200, "application/json", "null"));
+      odd.on("/v2/requests.xml", c -> c.answer(200, "text/xml", "<service_requests><request>"
+          + "<service_request_id>1</service_request_id><status>open</status><service_code>A</service_code>"
+          + "<requested_datetime>2024-01-01T00:00:00Z</requested_datetime><lat>500</lat><long>-1e400</long>"
+          + "</request></service_requests>"));
+      odd.on("/v2/requests/1.xml", c -> c.answer(302, null, new byte[0], "Location", c.path()));
+      odd.otherwise(c -> c.answer(500, null, new byte[0]));
+
+      Report r = new Validator().run(options(odd.url("/v2")).withPost("A"));
+
+      assertThat(r.failure()).as(ReportWriter.text(r)).isNull();
+      assertThat(r.passed()).isFalse();
+      assertThat(rules(r)).contains("document-shape", "error-document", "formats-agree", "post-read-back");
+    }
+  }
 }
