@@ -17,6 +17,8 @@ import org.civic311.georeport.ServiceRequest;
  *
  * <p><b>By page</b>, when the server advertises paging in discovery or the search names a page
  * size: pages 1, 2, ... of the advertised largest size, until a page comes back short or empty.
+ * Pages count from 1, as this project, Chicago and uReport count them (uReport also takes 0 as
+ * 1); a server counting from 0 would have its first page skipped, so for one, harvest by dates.
  * A request already given on the previous page (new requests push older ones down while the
  * walk runs) is given once; a page identical to the previous one means the server ignores
  * {@code page}, and the walk ends there rather than loop.

@@ -126,13 +126,26 @@ public final class Transport {
         throw new CallTimeoutException(call, r.uri(), config.callTimeout(), cause);
       }
       if (cause instanceof ConnectException) {
-        throw new ConnectionException(call, r.uri(), "cannot connect: " + describe(cause), cause);
+        throw new ConnectionException(call, r.uri(), "cannot connect: " + refusal(cause, r.uri()), cause);
       }
       if (cause instanceof IOException) {
         throw new ConnectionException(call, r.uri(), "the connection failed: " + describe(cause), cause);
       }
       throw new ClientException(call, r.uri(), describe(cause), cause);
     }
+  }
+
+  /** Why a connection could not be made, in words (the JDK often gives only a channel exception). */
+  private static String refusal(Throwable t, URI uri) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof java.nio.channels.UnresolvedAddressException || c instanceof java.net.UnknownHostException) {
+        return "unknown host " + uri.getHost();
+      }
+    }
+    if (t.getMessage() != null && !t.getMessage().isBlank()) {
+      return t.getMessage();
+    }
+    return "connection refused, or " + uri.getHost() + " cannot be reached";
   }
 
   private static String describe(Throwable t) {

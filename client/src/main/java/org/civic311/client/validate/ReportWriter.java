@@ -30,7 +30,8 @@ public final class ReportWriter {
       }
       s.append('\n');
     }
-    s.append('\n').append(r.checked().size()).append(" rules checked in ").append(r.calls()).append(" calls: ")
+    s.append('\n').append(r.checked().size()).append(r.checked().size() == 1 ? " rule" : " rules")
+        .append(" checked in ").append(r.calls()).append(" calls: ")
         .append(r.errors()).append(r.errors() == 1 ? " error, " : " errors, ")
         .append(r.warnings()).append(r.warnings() == 1 ? " warning" : " warnings")
         .append(r.passed() ? " (passed)" : " (failed)").append('\n');

@@ -101,9 +101,17 @@ class ValidatorTest {
     Report r = new Validator().run(options(url));
     assertThat(r.findings()).singleElement().satisfies(f -> {
       assertThat(f.rule()).isEqualTo(Rule.REACHABLE);
-      assertThat(f.message()).contains("GET discovery.xml").contains("cannot connect");
+      assertThat(f.message()).contains("GET discovery.xml").contains("cannot connect")
+          .doesNotContain("Exception");
     });
     assertThat(r.calls()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnknownHostIsNamed() {
+    Report r = new Validator().run(options("http://no-such-host.invalid/open311/v2"));
+    assertThat(r.findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).contains("unknown host no-such-host.invalid"));
   }
 
   @Test
