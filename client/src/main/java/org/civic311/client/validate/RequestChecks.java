@@ -104,7 +104,10 @@ final class RequestChecks {
         x -> x.serviceCode().equals(r.serviceCode()), "service_code=" + r.serviceCode(), r.id());
     OffsetDateTime from = r.requestedDatetime().minusHours(1);
     OffsetDateTime to = r.requestedDatetime().plusHours(1);
-    filter(Rule.FILTER_DATES, Map.of("start_date", GeoDateTime.format(from), "end_date", GeoDateTime.format(to)),
+    Map<String, String> window = new java.util.LinkedHashMap<>();
+    window.put("start_date", GeoDateTime.format(from));
+    window.put("end_date", GeoDateTime.format(to));
+    filter(Rule.FILTER_DATES, window,
         x -> !x.requestedDatetime().isBefore(from) && !x.requestedDatetime().isAfter(to),
         "start_date and end_date two hours apart", r.id());
     filter(Rule.FILTER_ID, Map.of("service_request_id", r.id()), x -> x.id().equals(r.id()),
