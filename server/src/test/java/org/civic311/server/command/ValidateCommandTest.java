@@ -52,6 +52,21 @@ class ValidateCommandTest {
   }
 
   @Test
+  void batchAndBlackboxPostsPassToo() throws Exception {
+    CommandsTest.Run batch = CommandsTest.run("validate", base(), "--api-key", TestConfig.KEY, "--jurisdiction",
+        TestConfig.CITY, "--post", "BULK", "--delay", "0", "--format", "json");
+    assertThat(batch.code()).as(batch.out()).isZero();
+    // The token was looked up, then the request it became was read back.
+    assertThat(new ObjectMapper().readTree(batch.out()).get("checked")).extracting(JsonNode::asText)
+        .contains("post-reply", "post-read-back");
+
+    CommandsTest.Run blackbox = CommandsTest.run("validate", base(), "--api-key", TestConfig.KEY, "--jurisdiction",
+        TestConfig.CITY, "--post", "TIP", "--delay", "0");
+    assertThat(blackbox.code()).as(blackbox.out()).isZero();
+    assertThat(blackbox.out()).contains("a notice only (a blackbox service)");
+  }
+
+  @Test
   void ourServerPassesAsTextAndJunitFromItsDiscoveryUrl() {
     CommandsTest.Run text = CommandsTest.run("validate", base() + "/discovery.json", "--jurisdiction",
         TestConfig.CITY, "--delay", "0");
