@@ -15,9 +15,17 @@ public class ClientException extends RuntimeException {
   private final transient URI uri;
 
   public ClientException(String call, URI uri, String message, Throwable cause) {
-    super(call + " (" + uri + "): " + message, cause);
+    super(call + " (" + redacted(uri) + "): " + message, cause);
     this.call = call;
-    this.uri = uri;
+    this.uri = redacted(uri);
+  }
+
+  /** The URL with the value of any {@code api_key} in its query replaced by {@code ***}. */
+  static URI redacted(URI uri) {
+    if (uri == null || uri.getRawQuery() == null || !uri.getRawQuery().contains("api_key=")) {
+      return uri;
+    }
+    return URI.create(uri.toString().replaceAll("([?&]api_key=)[^&#]*", "$1***"));
   }
 
   /** The call that failed, such as {@code GET services}. */
@@ -25,7 +33,10 @@ public class ClientException extends RuntimeException {
     return call;
   }
 
-  /** The URL called, with its query (the API key is never in it: keys travel in POST bodies). */
+  /**
+   * The URL called, with its query; an {@code api_key} in it (the update history GET sends one,
+   * as FixMyStreet does) shows as {@code ***}, so messages and logs never carry the key.
+   */
   public URI uri() {
     return uri;
   }

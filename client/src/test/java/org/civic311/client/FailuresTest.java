@@ -176,4 +176,15 @@ class FailuresTest {
     assertThat(c.toString()).doesNotContain("secret");
     assertThat(c.newBuilder().jurisdiction("j").build().apiKey()).isEqualTo("secret");
   }
+
+  @Test
+  void theKeyNeverShowsInAMessage() {
+    GeoReportClient keyed = GeoReportClient.create(client.config().newBuilder().apiKey("s3cret").build());
+    server.serve("/v2/servicerequestupdates.xml", 500, "text/plain", "down".getBytes());
+    assertThatThrownBy(() -> keyed.updates(null, null)).isInstanceOfSatisfying(UnexpectedAnswerException.class, e -> {
+      assertThat(e.getMessage()).doesNotContain("s3cret").contains("api_key=***");
+      assertThat(e.uri().toString()).doesNotContain("s3cret");
+    });
+    assertThat(server.calls()).anyMatch(c -> c.contains("api_key=s3cret"));
+  }
 }
