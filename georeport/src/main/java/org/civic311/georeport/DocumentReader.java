@@ -23,7 +23,8 @@ import java.util.Objects;
  *
  * <p>The typed readers are lenient where real servers differ: booleans as text or {@code 1/0},
  * numbers as strings, codes and ids as JSON numbers, empty strings for absent values, bare dates
- * and fractional seconds in datetimes, a list of one collapsed to its member, and a JSON list
+ * and fractional seconds in datetimes, datetimes without a zone (read as UTC), a list of one
+ * collapsed to its member, and a JSON list
  * wrapped in an object named after its container ({@code {"services":[...]}}). Absent booleans
  * read as the standard's usual value: {@code metadata} and {@code required} false, {@code variable}
  * true. Unknown fields are ignored.
@@ -83,6 +84,31 @@ public final class DocumentReader {
       out.add(request(new LenientFields(items.get(i), "service_requests[" + i + "]")));
     }
     return out;
+  }
+
+  /**
+   * Reads what {@code extensions=true} adds to each request of a list, parallel to
+   * {@link #requests}: a request without {@code extended_attributes} gets empty extensions.
+   * {@code detailed_status} (CitySDK) is taken to the nearest {@link ExtendedStatus} when no
+   * {@code extended_status} is given; Chicago's notes ({@code summary}) and answers (an object of
+   * code to value) are read beside this project's.
+   */
+  public List<RequestExtensions> requestExtensions(byte[] body, Format format) {
+    return HistoryReader.extensions(list(tree(body, format), "service_requests", "request"));
+  }
+
+  /** Reads the update history ({@code GET servicerequestupdates}); statuses in any case. */
+  public List<RequestUpdate> updates(byte[] body, Format format) {
+    return HistoryReader.updates(list(tree(body, format), "service_request_updates", "request_update"));
+  }
+
+  /** Reads the reply to {@code POST servicerequestupdates}: the new update's id. */
+  public String updateReceipt(byte[] body, Format format) {
+    List<JsonNode> items = list(tree(body, format), "service_request_updates", "request_update");
+    if (items.size() != 1) {
+      throw new DocumentException("service_request_updates holds " + items.size() + " updates, not one");
+    }
+    return new LenientFields(items.get(0), "service_request_updates[0]").requiredText("update_id");
   }
 
   /** Reads the reply to a POST of requests, or to {@code GET tokens/{token}}. */

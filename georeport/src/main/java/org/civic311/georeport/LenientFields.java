@@ -2,11 +2,14 @@ package org.civic311.georeport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads the fields of one object of a Spark tree as leniently as real servers make it
@@ -15,6 +18,8 @@ import java.util.Locale;
  * same as an absent field. Failures are {@link DocumentException}s naming the field's path.
  */
 final class LenientFields {
+  private static final Pattern ZONELESS =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
   private final JsonNode object;
   private final String path;
 
@@ -96,7 +101,12 @@ final class LenientFields {
     throw new DocumentException(at(field) + " '" + s + "' is not a number");
   }
 
-  /** The field as a datetime, read as leniently as {@link GeoDateTime#parse} reads (bare dates in UTC). */
+  /**
+   * The field as a datetime, read as leniently as {@link GeoDateTime#parse} reads (bare dates in
+   * UTC), and more: servers also write datetimes without a zone or with a space for the
+   * {@code T} ({@code 2019-11-14 00:21:08}), which are read as UTC, since a document gives no
+   * better zone. (Parameters a server receives stay strict: there a missing zone is a 400.)
+   */
   OffsetDateTime datetime(String field) {
     String s = text(field);
     if (s == null || s.isBlank()) {
@@ -105,7 +115,22 @@ final class LenientFields {
     try {
       return GeoDateTime.parse(s, ZoneOffset.UTC);
     } catch (IllegalArgumentException e) {
+      OffsetDateTime local = withoutZone(s.trim());
+      if (local != null) {
+        return local;
+      }
       throw new DocumentException(at(field) + " '" + s + "' " + e.getMessage(), e);
+    }
+  }
+
+  private static OffsetDateTime withoutZone(String s) {
+    if (!ZONELESS.matcher(s).matches()) {
+      return null;
+    }
+    try {
+      return LocalDateTime.parse(s.replace(' ', 'T')).atOffset(ZoneOffset.UTC);
+    } catch (DateTimeException e) {
+      return null;
     }
   }
 

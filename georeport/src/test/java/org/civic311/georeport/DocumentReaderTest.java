@@ -436,4 +436,52 @@ class DocumentReaderTest {
     return "<service><service_code>" + code + "</service_code><service_name>" + code + "</service_name>"
         + metadata + "<type>realtime</type></service>";
   }
+
+  @Test
+  void datetimesWithoutAZoneAreReadAsUtc() {
+    String json = "[{\"service_request_id\":\"1\",\"status\":\"open\",\"service_code\":\"A\","
+        + "\"requested_datetime\":\"2019-11-14T00:21:08\",\"updated_datetime\":\"2019-11-14 00:21:08.5\"}]";
+
+    ServiceRequest r = reader.requests(Samples.utf8(json), Format.JSON).get(0);
+
+    assertThat(r.requestedDatetime()).isEqualTo(OffsetDateTime.parse("2019-11-14T00:21:08Z"));
+    assertThat(r.updatedDatetime()).isEqualTo(OffsetDateTime.parse("2019-11-14T00:21:08.5Z"));
+  }
+
+  @Test
+  void updateHistoryAndItsReplyAreRead() {
+    for (Format f : Format.values()) {
+      byte[] updates = new DocumentWriter().write(Documents.updates(Samples.updates()), f);
+      assertThat(reader.updates(updates, f)).isEqualTo(Samples.updates());
+      byte[] reply = new DocumentWriter().write(Documents.updateReceipt("UPD-7", null), f);
+      assertThat(reader.updateReceipt(reply, f)).isEqualTo("UPD-7");
+    }
+  }
+
+  @Test
+  void extensionsAreReadBackAsWritten() {
+    for (Format f : Format.values()) {
+      byte[] body = new DocumentWriter().write(Documents.requests(Samples.requests(), Samples.extensions()), f);
+      assertThat(reader.requestExtensions(body, f)).isEqualTo(Samples.extensions());
+    }
+  }
+
+  @Test
+  void chicagoStyleExtensionsAreRead() {
+    String json = "[{\"service_request_id\":\"SR19-1\",\"status\":\"open\",\"service_code\":\"A\","
+        + "\"requested_datetime\":\"2019-11-14T00:21:08-06:00\",\"extended_attributes\":{\"channel\":\"phone\","
+        + "\"detailed_status\":\"IN_PROCESS\",\"attributes\":{\"WARD\":\"42\"}},"
+        + "\"notes\":[{\"datetime\":\"2019-11-15T09:00:00-06:00\",\"type\":\"activity\",\"summary\":\"Crew sent\"}]}]";
+
+    RequestExtensions x = reader.requestExtensions(Samples.utf8(json), Format.JSON).get(0);
+
+    assertThat(x.channel()).isEqualTo("phone");
+    assertThat(x.extendedStatus()).isEqualTo(ExtendedStatus.IN_PROGRESS);
+    assertThat(x.attributes()).containsExactly(new RequestExtensions.Answer("WARD", "42"));
+    assertThat(x.notes()).singleElement().satisfies(n -> {
+      assertThat(n.description()).isEqualTo("Crew sent");
+      assertThat(n.serviceRequestId()).isEqualTo("SR19-1");
+      assertThat(n.status()).isEqualTo(ExtendedStatus.UNCHANGED);
+    });
+  }
 }

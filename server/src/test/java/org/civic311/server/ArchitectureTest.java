@@ -9,7 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: command -> app -> web -> domain -> storage; georeport knows none.
+ * Dependencies point one way: command -> app -> web -> domain -> storage; georeport knows none;
+ * the client knows only georeport.
  * {@code mail} implements a domain interface and only the app picks it.
  */
 class ArchitectureTest {
@@ -40,8 +41,25 @@ class ArchitectureTest {
   @Test
   void theProtocolLibraryKnowsNothingOfTheApplication() {
     noClasses().that().resideInAPackage("org.civic311.georeport..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.civic311.server..", "org.civic311.client..",
+            "org.eclipse.jetty..", "java.sql..", "org.jdbi..")
+        .check(CLASSES);
+  }
+
+  /** The client is georeport plus java.net.http (its pom's enforcer rule keeps its dependencies so). */
+  @Test
+  void theClientKnowsNothingOfTheServer() {
+    noClasses().that().resideInAPackage("org.civic311.client..")
         .should().dependOnClassesThat().resideInAnyPackage("org.civic311.server..", "org.eclipse.jetty..",
-            "java.sql..", "org.jdbi..")
+            "java.sql..", "org.jdbi..", "picocli..", "org.slf4j..")
+        .check(CLASSES);
+  }
+
+  /** Outside calls to other Open311 servers start in commands or the domain, never in web or storage. */
+  @Test
+  void webAndStorageDoNotCallOtherServers() {
+    noClasses().that().resideInAnyPackage("org.civic311.server.web..", "org.civic311.server.storage..")
+        .should().dependOnClassesThat().resideInAPackage("org.civic311.client..")
         .check(CLASSES);
   }
 
