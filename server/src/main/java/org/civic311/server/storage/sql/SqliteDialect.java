@@ -81,6 +81,22 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public java.util.Set<String> generatedColumns(java.sql.Connection c, String table) throws java.sql.SQLException {
+    // table_xinfo marks generated columns as hidden 2 (virtual) or 3 (stored).
+    java.util.Set<String> names = new java.util.HashSet<>();
+    try (java.sql.PreparedStatement s = c.prepareStatement(
+        "SELECT name FROM pragma_table_xinfo(?) WHERE hidden IN (2, 3)")) {
+      s.setString(1, table);
+      try (java.sql.ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    }
+    return names;
+  }
+
+  @Override
   public void resetIdentity(Handle h, String table) {
     // AUTOINCREMENT continues after the largest id present.
   }
@@ -250,6 +266,11 @@ final class SqliteDialect implements Dialect {
       sb.append(sb.length() == 0 ? "" : " ").append('"').append(w).append('"');
     }
     return sb.toString();
+  }
+
+  @Override
+  public org.civic311.server.storage.Snapshots snapshots() {
+    return new SqliteSnapshots(readers);
   }
 
   @Override
