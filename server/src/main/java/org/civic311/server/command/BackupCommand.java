@@ -41,7 +41,7 @@ final class BackupCommand implements Callable<Integer> {
     try (Database database = Application.openMigrated(config.database())) {
       Manifest m = new Backup(database.snapshots(), photos, version(), Clock.systemUTC(),
           new BackupProgress(System.err)).writeTo(to);
-      System.out.printf("Backed up %,d rows (%,d requests) and %,d photos (%,d KiB) to %s%n", m.totalRows(),
+      System.out.printf("Backed up %,d rows (%,d requests) and %,d media files, photos and thumbnails (%,d KiB), to %s%n", m.totalRows(),
           m.rows().getOrDefault("service_requests", 0L), m.mediaFiles(), m.mediaBytes() / 1024, to);
       return 0;
     } catch (BackupException e) {

@@ -22,7 +22,7 @@ final class BackupProgress implements Progress {
   @Override
   public void files(long done, long total) {
     if (files == null || total != this.total) {
-      files = new ProgressLine(out, System.console() != null, total, "photos");
+      files = new ProgressLine(out, System.console() != null, total, "files");
       this.total = total;
     }
     if (done == total) {

@@ -44,7 +44,7 @@ final class RestoreCommand implements Callable<Integer> {
     try {
       Manifest m = new Restore(Database.snapshotFiles(), new BackupProgress(System.err))
           .restore(from, file, photos, force);
-      System.out.printf("Restored %,d rows (%,d requests) and %,d photos from %s (taken %s by civic311 %s)"
+      System.out.printf("Restored %,d rows (%,d requests) and %,d media files from %s (taken %s by civic311 %s)"
           + " into %s and %s; integrity checked, every table's rows as the manifest lists%n", m.totalRows(),
           m.rows().getOrDefault("service_requests", 0L), m.mediaFiles(), from, m.createdAt(), m.civic311Version(),
           file, photos);

@@ -65,7 +65,7 @@ public final class Restore {
         throw new BackupException(archive + " holds " + photos.size() + " photos, its manifest lists "
             + manifest.mediaFiles());
       }
-      progress.step("restoring " + photos.size() + " photos to " + root);
+      progress.step("restoring " + photos.size() + " media files to " + root);
       long done = 0;
       for (ZipEntry photo : photos) {
         Path target = root.resolve(photo.getName().substring(Manifest.MEDIA_PREFIX.length())).normalize();
