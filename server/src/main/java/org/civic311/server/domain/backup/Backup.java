@@ -52,8 +52,10 @@ public final class Backup {
       Path copy = work.resolve("civic311.db");
       Instant at = clock.instant();
       progress.step("copying the database");
-      database.take(copy);
-      progress.step("checking the copy (" + Files.size(copy) / 1024 + " KiB)");
+      try (SizeWatch watch = new SizeWatch(copy, "copying the database", progress)) {
+        database.take(copy);
+      }
+      progress.step("checking the copy (" + Files.size(copy) / (1024 * 1024) + " MiB)");
       Snapshots.Check check = database.check(copy);
       if (!check.intact()) {
         throw new BackupException("the copy of the database is damaged: " + String.join("; ", check.problems()));
@@ -63,7 +65,9 @@ public final class Backup {
       try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(file)) {
         progress.step("writing " + archive);
         zip.putNextEntry(new ZipEntry(Manifest.DATABASE_ENTRY));
-        Files.copy(copy, zip);
+        try (SizeWatch watch = new SizeWatch(partial, "compressing the database", progress)) {
+          Files.copy(copy, zip);
+        }
         zip.closeEntry();
         long done = 0;
         for (Path photo : photos) {
