@@ -37,6 +37,11 @@ final class BackupCommand implements Callable<Integer> {
       System.err.println(recipe(config.database().url(), config.media().directory()));
       return 3;
     }
+    Path file = Database.sqliteFile(config.database().url()).orElseThrow();
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      System.err.println("backup refused: the database " + file + " does not exist");
+      return 1;
+    }
     Path photos = media != null ? media : Path.of(config.media().directory());
     try (Database database = Application.openMigrated(config.database())) {
       Manifest m = new Backup(database.snapshots(), photos, version(), Clock.systemUTC(),

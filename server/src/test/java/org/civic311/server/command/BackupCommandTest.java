@@ -198,6 +198,16 @@ class BackupCommandTest {
   }
 
   @Test
+  void aMissingDatabaseIsRefusedNotCreatedAndBackedUpEmpty(@TempDir Path dir) {
+    Run r = Commands.run("backup", "--database", "jdbc:sqlite:" + dir.resolve("typo.db"), "--to",
+        dir.resolve("b.zip").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().strip()).isEqualTo("backup refused: the database " + dir.resolve("typo.db") + " does not exist");
+    assertThat(dir.resolve("typo.db")).doesNotExist();
+    assertThat(dir.resolve("b.zip")).doesNotExist();
+  }
+
+  @Test
   void onPostgresBackupGivesThePgDumpRecipe() {
     Run r = Commands.run("backup", "--database", "jdbc:postgresql://db.example.org:5432/civic311", "--to", "x.zip");
     assertThat(r.code()).isEqualTo(3);
