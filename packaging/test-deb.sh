@@ -129,6 +129,17 @@ say "a backup of the running service with the packaged command"
 /usr/bin/civic311 backup --to /var/lib/civic311/test-deb-backup.zip >/dev/null 2>&1 || fail "backup"
 python3 -c 'import zipfile,sys; z = zipfile.ZipFile(sys.argv[1]); assert "manifest.json" in z.namelist()' \
   /var/lib/civic311/test-deb-backup.zip || fail "backup has no manifest"
+curl -fsS -o /dev/null -d "api_key=$key" -d service_code=POTHOLE -d 'address_string=2 Package Rd' \
+  -d 'description=After the backup' "http://127.0.0.1:$port/open311/v2/requests.json"
+stop
+
+say "restore --force of that backup over the stopped service: back to the state at the backup"
+/usr/bin/civic311 restore --from /var/lib/civic311/test-deb-backup.zip --force >/dev/null 2>&1 || fail "restore"
+start
+curl -fsS "http://127.0.0.1:$port/open311/v2/requests/$id.json" | grep -q 'Made by test-deb' \
+  || fail "request $id missing after the restore"
+curl -fsS "http://127.0.0.1:$port/open311/v2/requests.json" | grep -q 'After the backup' \
+  && fail "a request made after the backup is still there after the restore"
 stop
 
 grep -q 'civic311.access' "$log" || [ -d /run/systemd/system ] || fail "no access log on the service's output"
