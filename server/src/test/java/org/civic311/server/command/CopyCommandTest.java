@@ -26,4 +26,17 @@ class CopyCommandTest {
     assertThat(dir.resolve("typo.db")).doesNotExist();
     assertThat(dir.resolve("to.db")).doesNotExist();
   }
+
+  @Test
+  void aTargetThatCannotBeOpenedIsOneLineNotAStackTrace(@TempDir Path dir) throws Exception {
+    Path from = dir.resolve("from.db");
+    Commands.Run migrated = Commands.run("migrate", "--database", "jdbc:sqlite:" + from);
+    assertThat(migrated.code()).as(migrated.err()).isZero();
+    Path target = dir.resolve("no-such-folder").resolve("to.db");
+    Commands.Run r = Commands.run("copy", "--from", "jdbc:sqlite:" + from, "--to", "jdbc:sqlite:" + target);
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.hasStackTrace()).as(r.err()).isFalse();
+    assertThat(r.err().strip().lines()).hasSize(1).first().asString()
+        .startsWith("error: cannot open the SQLite database " + target + ": ").contains("SQLITE_CANTOPEN");
+  }
 }

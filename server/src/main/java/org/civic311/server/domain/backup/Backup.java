@@ -45,6 +45,9 @@ public final class Backup {
       throw new BackupException(archive + " already exists; name a new file");
     }
     Path folder = archive.toAbsolutePath().getParent();
+    if (!Files.isDirectory(folder)) {
+      throw new BackupException("the folder " + folder + " does not exist");
+    }
     Path work = null;
     Path partial = folder.resolve(archive.getFileName() + ".part");
     try {
@@ -88,7 +91,7 @@ public final class Backup {
         return manifest;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("writing the backup " + archive + " failed: " + e.getMessage(), e);
+      throw new UncheckedIOException("writing the backup " + archive + " failed: " + Folders.describe(e), e);
     } finally {
       Folders.deleteQuietly(partial);
       Folders.deleteQuietly(work);

@@ -21,6 +21,20 @@ final class Folders {
     }
   }
 
+  /** What went wrong with a file, in words: the JDK's messages for these are the bare path. */
+  static String describe(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException n) {
+      return "no such file or folder: " + n.getFile();
+    }
+    if (e instanceof java.nio.file.AccessDeniedException a) {
+      return "permission denied: " + a.getFile();
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason() + ": " + f.getFile();
+    }
+    return String.valueOf(e.getMessage());
+  }
+
   static boolean isEmpty(Path folder) throws IOException {
     if (!Files.isDirectory(folder)) {
       return true;

@@ -87,7 +87,7 @@ public final class Restore {
     } catch (ZipException e) {
       throw new BackupException(archive + " is not a backup (not a zip file: " + e.getMessage() + ")");
     } catch (IOException e) {
-      throw new UncheckedIOException("restoring " + archive + " failed: " + e.getMessage(), e);
+      throw new UncheckedIOException("restoring " + archive + " failed: " + Folders.describe(e), e);
     } finally {
       Folders.deleteQuietly(partial);
     }

@@ -37,8 +37,24 @@ final class SqliteDialect implements Dialect {
   private final HikariDataSource readers;
 
   SqliteDialect(String url) {
-    writer = pool(url, 1, "sqlite-writer");
-    readers = pool(url, READERS, "sqlite-reader");
+    try {
+      writer = pool(url, 1, "sqlite-writer");
+    } catch (RuntimeException e) {
+      throw cannotOpen(url, e);
+    }
+    try {
+      readers = pool(url, READERS, "sqlite-reader");
+    } catch (RuntimeException e) {
+      writer.close();
+      throw cannotOpen(url, e);
+    }
+  }
+
+  /** A file that cannot be opened (a missing folder, no permission) said in one line. */
+  private static org.civic311.server.storage.StorageException cannotOpen(String url, RuntimeException e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    return new org.civic311.server.storage.StorageException("cannot open the SQLite database "
+        + url.substring("jdbc:sqlite:".length()) + ": " + cause.getMessage(), e);
   }
 
   private static HikariDataSource pool(String url, int size, String name) {
