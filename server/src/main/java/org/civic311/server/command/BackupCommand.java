@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 
 /** Writes a backup of a SQLite installation while its server keeps serving. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
-    description = {"Write a consistent copy of the SQLite database, taken while the server keeps serving,",
-        "with the photos of the media folder and a manifest, into one zip file. 'restore' puts it back.",
-        "On PostgreSQL, prints the pg_dump recipe instead."})
+    description = {"Back up the SQLite database and the photos into one file, while the server serves.",
+        "The file is a zip holding a consistent copy of the database, the media folder and a manifest;",
+        "'restore' puts it back. On PostgreSQL, prints the pg_dump recipe instead."})
 final class BackupCommand implements Callable<Integer> {
   @Mixin
   ConfigOptions options;

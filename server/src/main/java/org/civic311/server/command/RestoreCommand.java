@@ -13,9 +13,10 @@ import picocli.CommandLine.Option;
 
 /** Puts a backup made by {@code backup} back in place. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-    description = {"Restore a backup written by 'backup' into the configured SQLite file and media folder,",
-        "after checking the database's integrity and its rows against the backup's manifest.",
-        "Refuses to replace an existing database or non-empty media folder without --force."})
+    description = {"Restore a file written by 'backup', after checking it, into an empty place.",
+        "The database goes to the configured SQLite file and the photos to the media folder, once the",
+        "database's integrity and its rows are checked against the backup's manifest. An existing",
+        "database or a media folder with files in it is replaced only with --force."})
 final class RestoreCommand implements Callable<Integer> {
   @Mixin
   ConfigOptions options;
