@@ -67,6 +67,13 @@ user=$(value User)
 workdir=$(value WorkingDirectory)
 environment=$(value Environment)
 
+# Whether the sandbox of the unit's file system can be rebuilt here (mount namespaces).
+if [ ! -d /run/systemd/system ] && unshare --mount --propagation private true 2>/dev/null; then
+  sandbox=yes
+else
+  sandbox=no
+fi
+
 start() {
   if [ -d /run/systemd/system ]; then
     systemctl start civic311
@@ -74,8 +81,28 @@ start() {
   else
     say "starting as systemd would: $user in $workdir: $environment $exec_start"
     # JAVA_OPTS unset, as with no /etc/default/civic311: systemd drops the empty word.
-    setpriv --reuid="$user" --regid="$user" --init-groups --no-new-privs --reset-env \
-      env -C "$workdir" "$environment" ${exec_start//\$JAVA_OPTS/} >>"$log" 2>&1 &
+    if [ "$sandbox" = yes ]; then
+      # The unit's file-system sandbox, rebuilt in a mount namespace: every top-level folder
+      # read-only (ProtectSystem=strict) but the data folder (ReadWritePaths), empty home
+      # folders (ProtectHome) and a /tmp of its own (PrivateTmp).
+      unshare --mount --propagation private sh -c '
+        set -e
+        for d in /*; do
+          case "$d" in /proc|/sys|/dev|/run|/tmp) continue ;; esac
+          if [ -d "$d" ] && [ ! -L "$d" ]; then mount --bind "$d" "$d"; mount -o remount,bind,ro "$d"; fi
+        done
+        mount --bind /var/lib/civic311 /var/lib/civic311
+        mount -o remount,bind,rw /var/lib/civic311
+        for d in /home /root /run/user; do
+          if [ -d "$d" ]; then mount -t tmpfs -o ro,mode=0755 tmpfs "$d"; fi
+        done
+        mount -t tmpfs -o mode=1777 tmpfs /tmp
+        exec "$@"' sandbox setpriv --reuid="$user" --regid="$user" --init-groups --no-new-privs --reset-env \
+        env -C "$workdir" "$environment" ${exec_start//\$JAVA_OPTS/} >>"$log" 2>&1 &
+    else
+      setpriv --reuid="$user" --regid="$user" --init-groups --no-new-privs --reset-env \
+        env -C "$workdir" "$environment" ${exec_start//\$JAVA_OPTS/} >>"$log" 2>&1 &
+    fi
     pid=$!
   fi
   for _ in $(seq 1 90); do
@@ -106,7 +133,16 @@ stop() {
 }
 
 start
-say "the service answers on 127.0.0.1:$port"
+say "the service answers on 127.0.0.1:$port (file-system sandbox rebuilt: $sandbox)"
+if [ "$sandbox" = yes ]; then
+  [ "$(readlink /proc/"$pid"/ns/mnt)" != "$(readlink /proc/self/ns/mnt)" ] || fail "not in its own mount namespace"
+  for d in /usr /etc /var/lib/civic311 /tmp; do
+    say "  in the sandbox, $d is $(awk -v d="$d" '$5 == d { o = $6 } END { sub(/,.*/, "", o); print o }' /proc/"$pid"/mountinfo)"
+  done
+  awk '$5 == "/usr" { o = $6 } END { exit o ~ /^ro/ ? 0 : 1 }' /proc/"$pid"/mountinfo || fail "/usr is writable in the sandbox"
+  awk '$5 == "/var/lib/civic311" { o = $6 } END { exit o ~ /^rw/ ? 0 : 1 }' /proc/"$pid"/mountinfo \
+    || fail "/var/lib/civic311 is not writable in the sandbox"
+fi
 [ "$(ps -o user= -p "$(pgrep -n -u civic311 java)")" = civic311 ] || fail "the service does not run as civic311"
 
 say "a key made with the packaged command (run as root, it runs as civic311), and a request"
