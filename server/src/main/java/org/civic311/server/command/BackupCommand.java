@@ -3,7 +3,6 @@ package org.civic311.server.command;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.civic311.server.app.Application;
 import org.civic311.server.config.Configuration;
 import org.civic311.server.domain.backup.Backup;
 import org.civic311.server.domain.backup.BackupException;
@@ -43,7 +42,8 @@ final class BackupCommand implements Callable<Integer> {
       return 1;
     }
     Path photos = media != null ? media : Path.of(config.media().directory());
-    try (Database database = Application.openMigrated(config.database())) {
+    // Opened as it is, not migrated: the server that owns it may be of another version.
+    try (Database database = Database.open(config.database().url(), null, null)) {
       Manifest m = new Backup(database.snapshots(), photos, version(), Clock.systemUTC(),
           new BackupProgress(System.err)).writeTo(to);
       System.out.printf("Backed up %,d rows (%,d requests) and %,d media files, photos and thumbnails (%,d KiB), to %s%n", m.totalRows(),
