@@ -40,6 +40,12 @@ final class CopyCommand implements Callable<Integer> {
   public Integer call() {
     String user = toUser != null ? toUser : System.getenv("CIVIC311_DATABASE_USER");
     String password = toPassword != null ? toPassword : System.getenv("CIVIC311_DATABASE_PASSWORD");
+    // Opening a SQLite URL creates the file: a mistyped source would be copied as an empty database.
+    java.nio.file.Path sourceFile = Database.sqliteFile(from).orElse(null);
+    if (sourceFile != null && !java.nio.file.Files.isRegularFile(sourceFile)) {
+      System.err.println("copy refused: the source " + sourceFile + " does not exist");
+      return 1;
+    }
     try (Database source = Application.openMigrated(new DatabaseSettings(from, fromUser, fromPassword));
         Database target = Application.openMigrated(new DatabaseSettings(to, user, password))) {
       long started = System.nanoTime();

@@ -12,7 +12,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       cli.getErr().println("configuration error:\n" + e.getMessage());
       return 2;
     }
-    if (e instanceof StorageException || e instanceof IllegalArgumentException) {
+    if (e instanceof StorageException || e instanceof IllegalArgumentException
+        || e instanceof java.io.UncheckedIOException) {
       cli.getErr().println("error: " + e.getMessage());
       return 1;
     }

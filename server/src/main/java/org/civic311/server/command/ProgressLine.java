@@ -13,14 +13,21 @@ final class ProgressLine {
   private final PrintStream out;
   private final boolean terminal;
   private final long total;
+  private final String unit;
   private final long started = System.nanoTime();
   private long shown = started;
 
   /** @param total the rows expected, or a negative number when not known */
   ProgressLine(PrintStream out, boolean terminal, long total) {
+    this(out, terminal, total, "rows");
+  }
+
+  /** @param unit what is counted, such as "rows" or "photos" */
+  ProgressLine(PrintStream out, boolean terminal, long total, String unit) {
     this.out = out;
     this.terminal = terminal;
     this.total = total;
+    this.unit = unit;
   }
 
   void rows(long done) {
@@ -49,11 +56,11 @@ final class ProgressLine {
     double rate = done / seconds;
     StringBuilder sb = new StringBuilder(String.format("%,d", done));
     if (total >= 0) {
-      sb.append(String.format(" of %,d rows", total));
+      sb.append(String.format(" of %,d %s", total, unit));
     } else {
-      sb.append(" rows");
+      sb.append(' ').append(unit);
     }
-    sb.append(String.format(", %,.0f rows/s", rate));
+    sb.append(String.format(", %,.0f %s/s", rate, unit));
     if (total >= 0 && done < total && rate > 0) {
       long left = (long) ((total - done) / rate);
       sb.append(String.format(", about %d:%02d left", left / 60, left % 60));

@@ -43,7 +43,8 @@ class CommandsTest {
     assertThat(top.code()).isZero();
     assertThat(top.out()).contains("serve", "migrate", "keys");
     for (String[] args : new String[][] {{"serve", "--help"}, {"migrate", "--help"}, {"keys", "--help"},
-        {"keys", "create", "--help"}, {"keys", "list", "--help"}, {"keys", "revoke", "--help"}}) {
+        {"keys", "create", "--help"}, {"keys", "list", "--help"}, {"keys", "revoke", "--help"},
+        {"copy", "--help"}, {"backup", "--help"}, {"restore", "--help"}}) {
       Run r = run(args);
       assertThat(r.code()).as(String.join(" ", args)).isZero();
       assertThat(r.out()).as(String.join(" ", args)).contains("Usage:");

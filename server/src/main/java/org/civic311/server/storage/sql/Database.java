@@ -61,11 +61,23 @@ public final class Database implements AutoCloseable {
       analyze();
       return 0;
     }
-    MigrateResult result = Flyway.configure()
-        .dataSource(dialect.writePool())
-        .locations("classpath:db/migration/" + dialect.name())
-        .load()
-        .migrate();
+    MigrateResult result;
+    try {
+      result = Flyway.configure()
+          .dataSource(dialect.writePool())
+          .locations("classpath:db/migration/" + dialect.name())
+          .load()
+          .migrate();
+    } catch (org.flywaydb.core.api.FlywayException e) {
+      // Flyway's own message spans many lines; the cause's first line says what is wrong.
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("").trim();
+      throw new org.civic311.server.storage.StorageException("cannot open and migrate the " + dialect.name()
+          + " database: " + message, e);
+    }
     analyze();
     return result.migrationsExecuted;
   }
@@ -99,6 +111,37 @@ public final class Database implements AutoCloseable {
    */
   public String explainSearch(org.civic311.server.storage.RequestQuery q) {
     return new SqlRequestStore(reads, writer, dialect).explain(q);
+  }
+
+  /** Whole copies of this database, for backups (SQLite only; PostgreSQL has pg_dump). */
+  public org.civic311.server.storage.Snapshots snapshots() {
+    return dialect.snapshots();
+  }
+
+  /** Checks snapshot files without an open database, for a restore. */
+  public static org.civic311.server.storage.Snapshots snapshotFiles() {
+    return new SqliteSnapshots(null);
+  }
+
+  /**
+   * The file of a SQLite URL ({@code jdbc:sqlite:FILE}, with or without {@code file:} and a
+   * query), or empty for any other database or an in-memory one.
+   */
+  public static java.util.Optional<java.nio.file.Path> sqliteFile(String url) {
+    String prefix = "jdbc:sqlite:";
+    if (url == null || !url.regionMatches(true, 0, prefix, 0, prefix.length())) {
+      return java.util.Optional.empty();
+    }
+    String rest = url.substring(prefix.length());
+    int query = rest.indexOf('?');
+    rest = query < 0 ? rest : rest.substring(0, query);
+    if (rest.startsWith("file:")) {
+      rest = rest.substring("file:".length());
+    }
+    if (rest.isEmpty() || rest.equals(":memory:")) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(java.nio.file.Path.of(rest));
   }
 
   public String dialectName() {

@@ -10,18 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.civic311.server.storage.StorageException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Moves data between databases (typically from the embedded SQLite file to PostgreSQL), keeping
- * every id, so public request and update ids and tokens stay valid: the requests with their
+ * every id, so public request and update ids and tokens stay valid, in any direction between
+ * SQLite and PostgreSQL: the requests with their
  * update history, media, followers and response templates, and, in a copy of the whole database,
  * the staff accounts, internal notes and the audit log. Staff sessions are not copied (staff sign
  * in again). Rows are copied in batches, each batch one transaction on the target; the target's
  * id generators are moved past the copied ids at the end, and its status-mail cursor past the
  * updates the source had already mailed about. Columns are copied by name, so the two schemas
- * only need to agree on the columns the source has (generated ones, such as PostGIS locations,
- * fill themselves).
+ * only need to agree on the columns the source has; generated ones (PostgreSQL's locations and
+ * full-text vectors) are left out and fill themselves where the target has them.
  */
 public final class DatabaseCopy {
   static final int BATCH = 5_000;
@@ -72,7 +75,10 @@ public final class DatabaseCopy {
 
   Result copy(String jurisdictionId) {
     Map<String, Long> counts = new LinkedHashMap<>();
-    try (Connection from = source.readPool().getConnection(); Connection to = target.writePool().getConnection()) {
+    // The target is written through one connection from start to end: a SQLite target's write
+    // pool has only one, so asking the pool for a second would wait for it in vain.
+    try (Connection from = source.readPool().getConnection(); Handle h = Jdbi.open(target.writePool())) {
+      Connection to = h.getConnection();
       for (String table : OWNED) {
         String key = table.equals("jurisdictions") ? "id" : "jurisdiction_id";
         refuseOverlap(from, to, table, key, jurisdictionId == null ? "" : " WHERE " + key + " = ?", jurisdictionId);
@@ -90,17 +96,15 @@ public final class DatabaseCopy {
         counts.put(table.name(), copyRows(from, to, table, where, jurisdictionId, total));
       }
       long mailed = count(from, "SELECT COALESCE(MAX(position), 0) FROM job_cursors WHERE name = 'status_mail'", null);
-      Jdbi.create(target.writePool()).useHandle(h -> {
-        for (Table table : TABLES) {
-          if (table.identity()) {
-            target.resetIdentity(h, table.name());
-          }
+      for (Table table : TABLES) {
+        if (table.identity()) {
+          target.resetIdentity(h, table.name());
         }
-        // Updates the source had already mailed about are not mailed again from the target.
-        h.createUpdate("UPDATE job_cursors SET position = :p WHERE name = 'status_mail' AND position < :p")
-            .bind("p", mailed).execute();
-      });
-    } catch (SQLException e) {
+      }
+      // Updates the source had already mailed about are not mailed again from the target.
+      h.createUpdate("UPDATE job_cursors SET position = :p WHERE name = 'status_mail' AND position < :p")
+          .bind("p", mailed).execute();
+    } catch (SQLException | JdbiException e) {
       throw new StorageException("copy failed: " + e.getMessage(), e);
     }
     return new Result(counts);
@@ -135,9 +139,17 @@ public final class DatabaseCopy {
       bind(read, jurisdictionId);
       try (ResultSet rs = read.executeQuery()) {
         ResultSetMetaData meta = rs.getMetaData();
+        // The source's columns, less those either database computes itself: PostgreSQL's location
+        // and full-text columns are generated, and SQLite has neither.
+        java.util.Set<String> generated = new java.util.HashSet<>(target.generatedColumns(to, table.name()));
+        generated.addAll(source.generatedColumns(from, table.name()));
         List<String> columns = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
-          columns.add(meta.getColumnName(i));
+          if (!generated.contains(meta.getColumnName(i).toLowerCase(java.util.Locale.ROOT))) {
+            columns.add(meta.getColumnName(i));
+            positions.add(i);
+          }
         }
         String insert = "INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ") VALUES ("
             + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
@@ -145,7 +157,7 @@ public final class DatabaseCopy {
           int inBatch = 0;
           while (rs.next()) {
             for (int i = 1; i <= columns.size(); i++) {
-              write.setObject(i, rs.getObject(i));
+              write.setObject(i, rs.getObject(positions.get(i - 1)));
             }
             write.addBatch();
             done++;

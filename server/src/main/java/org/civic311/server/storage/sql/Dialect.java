@@ -29,6 +29,12 @@ interface Dialect {
   /** What a SELECT ends with to lock the rows it reads until the transaction ends. */
   String lockingSuffix();
 
+  /**
+   * The columns of {@code table} that the database computes itself (generated columns), named
+   * in lower case: a copy must leave them out of its inserts.
+   */
+  java.util.Set<String> generatedColumns(java.sql.Connection c, String table) throws java.sql.SQLException;
+
   /** After rows were copied in with their own ids, moves the table's id generator past them. */
   void resetIdentity(Handle h, String table);
 
@@ -97,6 +103,9 @@ interface Dialect {
    * for long; returns how many steps did work.
    */
   int tidyIndexes();
+
+  /** Whole copies of the database for backups. */
+  org.civic311.server.storage.Snapshots snapshots();
 
   /** Closes the pools. */
   void close();

@@ -71,6 +71,21 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public java.util.Set<String> generatedColumns(java.sql.Connection c, String table) throws java.sql.SQLException {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    try (java.sql.PreparedStatement s = c.prepareStatement("SELECT column_name FROM information_schema.columns"
+        + " WHERE table_schema = current_schema() AND table_name = ? AND is_generated <> 'NEVER'")) {
+      s.setString(1, table);
+      try (java.sql.ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    }
+    return names;
+  }
+
+  @Override
   public void resetIdentity(Handle h, String table) {
     h.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'),"
         + " GREATEST((SELECT COALESCE(MAX(id), 0) FROM " + table + "), 1),"
@@ -148,6 +163,22 @@ final class PostgresDialect implements Dialect {
   @Override
   public String textParameter(java.util.List<String> words) {
     return String.join(" ", words);
+  }
+
+  /** PostgreSQL has its own tools for consistent copies of a live database: pg_dump and pg_restore. */
+  @Override
+  public org.civic311.server.storage.Snapshots snapshots() {
+    return new org.civic311.server.storage.Snapshots() {
+      @Override
+      public void take(java.nio.file.Path file) {
+        throw new UnsupportedOperationException("a PostgreSQL database is backed up with pg_dump");
+      }
+
+      @Override
+      public Check check(java.nio.file.Path file) {
+        throw new UnsupportedOperationException("a PostgreSQL database is restored with pg_restore");
+      }
+    };
   }
 
   @Override

@@ -37,8 +37,24 @@ final class SqliteDialect implements Dialect {
   private final HikariDataSource readers;
 
   SqliteDialect(String url) {
-    writer = pool(url, 1, "sqlite-writer");
-    readers = pool(url, READERS, "sqlite-reader");
+    try {
+      writer = pool(url, 1, "sqlite-writer");
+    } catch (RuntimeException e) {
+      throw cannotOpen(url, e);
+    }
+    try {
+      readers = pool(url, READERS, "sqlite-reader");
+    } catch (RuntimeException e) {
+      writer.close();
+      throw cannotOpen(url, e);
+    }
+  }
+
+  /** A file that cannot be opened (a missing folder, no permission) said in one line. */
+  private static org.civic311.server.storage.StorageException cannotOpen(String url, RuntimeException e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    return new org.civic311.server.storage.StorageException("cannot open the SQLite database "
+        + url.substring("jdbc:sqlite:".length()) + ": " + cause.getMessage(), e);
   }
 
   private static HikariDataSource pool(String url, int size, String name) {
@@ -78,6 +94,22 @@ final class SqliteDialect implements Dialect {
   @Override
   public void lockCatalogue(Handle h) {
     // One writer connection: transactions are already serialised.
+  }
+
+  @Override
+  public java.util.Set<String> generatedColumns(java.sql.Connection c, String table) throws java.sql.SQLException {
+    // table_xinfo marks generated columns as hidden 2 (virtual) or 3 (stored).
+    java.util.Set<String> names = new java.util.HashSet<>();
+    try (java.sql.PreparedStatement s = c.prepareStatement(
+        "SELECT name FROM pragma_table_xinfo(?) WHERE hidden IN (2, 3)")) {
+      s.setString(1, table);
+      try (java.sql.ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    }
+    return names;
   }
 
   @Override
@@ -250,6 +282,11 @@ final class SqliteDialect implements Dialect {
       sb.append(sb.length() == 0 ? "" : " ").append('"').append(w).append('"');
     }
     return sb.toString();
+  }
+
+  @Override
+  public org.civic311.server.storage.Snapshots snapshots() {
+    return new SqliteSnapshots(readers);
   }
 
   @Override
