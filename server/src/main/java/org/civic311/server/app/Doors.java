@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.civic311.server.config.TrafficSettings;
+import org.civic311.server.web.health.HealthEndpoints;
+import org.civic311.server.web.metrics.MetricsEndpoint;
 import org.civic311.server.web.ApiSettings;
 import org.civic311.server.web.BodyLimits;
 import org.civic311.server.web.FrontDoor;
@@ -25,13 +28,17 @@ final class Doors {
 
   static FrontDoor frontDoor(ApiSettings api, TrafficSettings traffic, GeoReportApi geoReport, CitizenPages citizen,
       StaffPages staff, MediaFiles files, DownloadEndpoints downloads, FeedEndpoints feeds,
-      CatalogueEndpoints data) {
+      CatalogueEndpoints data, HealthEndpoints health, MetricsEndpoint metrics, MeterRegistry meters) {
     Path spool = spool();
     long floor = traffic.bodyTimeoutSeconds() * 1000L;
     BodyLimits apiBody = new BodyLimits(api.maxBodyBytes(), api.maxMultipartBytes(), true, floor, spool);
     BodyLimits pageForm = BodyLimits.form(api.maxBodyBytes(), floor);
     BodyLimits staffForm = BodyLimits.form(StaffPages.MAX_FORM_BYTES, floor);
     Routes routes = new Routes();
+    health.routes(routes);
+    if (metrics != null) {
+      metrics.routes(routes);
+    }
     geoReport.routes(routes, apiBody);
     staff.routes(routes, staffForm);
     files.routes(routes);
@@ -39,9 +46,9 @@ final class Doors {
     feeds.routes(routes);
     data.routes(routes, citizen.family());
     citizen.routes(routes, apiBody, pageForm);
-    return new FrontDoor(routes, List.of(geoReport.family(), staff.family(), files.family(), downloads.family(),
+    return new FrontDoor(routes, List.of(health.family(), geoReport.family(), staff.family(), files.family(), downloads.family(),
         feeds.family(), data.family(), citizen.family()),
-        traffic.uploadsInFlight());
+        traffic.uploadsInFlight(), meters);
   }
 
   /** The connector's guard from the traffic settings. */
