@@ -35,6 +35,18 @@ final class AccessLog {
     return x.route() != null && x.route().secretPath() ? x.route().pattern().toString() : x.path();
   }
 
+  /**
+   * A database error's message without the statement and its arguments, which the database
+   * library appends: they may hold what a resident typed (email, phone, name) or a password's hash.
+   */
+  static String withoutStatement(String message) {
+    if (message == null) {
+      return null;
+    }
+    int at = message.indexOf(" [statement:");
+    return at < 0 ? message : message.substring(0, at);
+  }
+
   static String clean(String query) {
     String q = SECRETS.matcher(query).replaceAll("$1***");
     // No line breaks or quotes of a client's choosing in the log.

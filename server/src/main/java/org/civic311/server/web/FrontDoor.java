@@ -207,7 +207,8 @@ public final class FrontDoor extends Handler.Abstract {
       Failure f = Failures.of(cause);
       if (f.status() >= 500 && !(cause instanceof Failure)) {
         if (cause instanceof StorageException) {
-          LOG.warn("database unavailable on {} {}: {}", x.method(), AccessLog.path(x), cause.getMessage());
+          LOG.warn("database unavailable on {} {}: {}", x.method(), AccessLog.path(x),
+              AccessLog.withoutStatement(cause.getMessage()));
         } else {
           LOG.error("internal error on {} {}", x.method(), AccessLog.path(x), cause);
         }
