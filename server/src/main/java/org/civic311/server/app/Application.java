@@ -61,6 +61,14 @@ import org.civic311.server.domain.staff.Sessions;
 import org.civic311.server.web.staff.Frame;
 import org.civic311.server.web.staff.StaffPages;
 import org.civic311.server.web.staff.StaffServices;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.civic311.server.config.AddressBlock;
+import org.civic311.server.config.OperationsSettings;
+import org.civic311.server.domain.health.Readiness;
+import org.civic311.server.web.OperationsFamily;
+import org.civic311.server.web.health.HealthEndpoints;
+import org.civic311.server.web.metrics.MetricsEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +80,8 @@ import org.slf4j.LoggerFactory;
 public final class Application implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+  /** How long {@code /health/ready} waits for its checks; a probe usually gives up after a second or few. */
+  static final long READY_DEADLINE_MILLIS = 2_000;
 
   private final Database database;
   private final WebServer web;
@@ -80,10 +90,12 @@ public final class Application implements AutoCloseable {
   private final Followers followers;
   private final ScheduledExecutorService mailing;
   private final ScheduledExecutorService upkeep;
+  private final Readiness readiness;
+  private final Meters meters;
 
   private Application(Database database, WebServer web, Jurisdictions jurisdictions,
       ScheduledExecutorService refresher, Followers followers, ScheduledExecutorService mailing,
-      ScheduledExecutorService upkeep) {
+      ScheduledExecutorService upkeep, Readiness readiness, Meters meters) {
     this.database = database;
     this.web = web;
     this.jurisdictions = jurisdictions;
@@ -91,13 +103,22 @@ public final class Application implements AutoCloseable {
     this.followers = followers;
     this.mailing = mailing;
     this.upkeep = upkeep;
+    this.readiness = readiness;
+    this.meters = meters;
   }
 
   /** Opens and migrates the database, applies the configuration and starts listening. */
   public static Application start(Configuration config, String host) throws Exception {
     Clock clock = Clock.systemUTC();
     Database database = openMigrated(config.database());
+    OperationsSettings ops = config.operations();
+    Meters meters = ops.metrics() ? Meters.start() : null;
+    Readiness readiness = new Readiness(database.probes(Duration.ofSeconds(ops.writerStuckSeconds())),
+        READY_DEADLINE_MILLIS);
     try {
+      if (meters != null) {
+        database.meter(meters.registry());
+      }
       ApiKeys keys = new ApiKeys(database.apiKeys(), clock);
       int changed = CatalogueSync.apply(config, database.catalogue(), keys, clock.millis());
       if (changed > 0) {
@@ -131,17 +152,28 @@ public final class Application implements AutoCloseable {
           limiter), map.tileOrigin());
       DownloadEndpoints downloads = new DownloadEndpoints(new Downloads(search, database.requests(),
           database.updates(), extensions), new Cors(api.corsOrigins()), clock);
+      OperationsFamily operations = new OperationsFamily();
+      java.util.List<AddressBlock> allowed = ops.metricsAllow().stream().map(AddressBlock::parse).toList();
+      MetricsEndpoint metrics = meters == null ? null : new MetricsEndpoint(meters.registry(),
+          client -> allowed.stream().anyMatch(block -> block.contains(client)),
+          ops.metricsToken(), operations);
       WebServer web = new WebServer(host, s.port(), Doors.frontDoor(api, config.traffic(), geoReport, citizen, staff,
           new MediaFiles(store), downloads, new FeedEndpoints(new Feeds(jurisdictions, search), api),
-          new CatalogueEndpoints(new DataCatalogue(jurisdictions, search, OpenDataTerms.of(config)), api)),
+          new CatalogueEndpoints(new DataCatalogue(jurisdictions, search, OpenDataTerms.of(config)), api),
+          new HealthEndpoints(readiness, operations), metrics, meters == null ? null : meters.registry()),
           s.trustForwardedHeaders(), Doors.guard(config.traffic()));
       web.start();
-      ScheduledExecutorService mailing = statusMails(config, database, mailer, web.port());
+      ScheduledExecutorService mailing = statusMails(config, database, mailer, web.port(),
+          meters == null ? Meters.none() : meters.registry());
       ScheduledExecutorService refresher = refresher(jurisdictions, s.catalogueRefreshSeconds());
       BucketSweep.schedule(refresher, limits);
       return new Application(database, web, jurisdictions, refresher, followers, mailing,
-          IndexUpkeep.start(database));
+          IndexUpkeep.start(database), readiness, meters);
     } catch (Exception | Error e) {
+      readiness.close();
+      if (meters != null) {
+        meters.close();
+      }
       database.close();
       throw e;
     }
@@ -220,7 +252,8 @@ public final class Application implements AutoCloseable {
    * the catalogue refresh.
    */
   private static ScheduledExecutorService statusMails(Configuration config, Database database, Mailer mailer,
-      int port) {
+      int port, MeterRegistry registry) {
+    MailMeters counted = new MailMeters(registry);
     MailSettings m = config.mail();
     StatusNotifier notifier = new StatusNotifier(database.followers(), database.requests(),
         new StatusMails(m.linkBase(config.server(), port)), mailer, Clock.systemUTC());
@@ -232,6 +265,7 @@ public final class Application implements AutoCloseable {
     mailing.scheduleWithFixedDelay(() -> {
       try {
         for (StatusNotifier.Pass p : notifier.catchUp()) {
+          counted.pass(p);
           switch (p.outcome()) {
             case SENT -> {
               if (p.sent() + p.refused() > 0) {
@@ -245,7 +279,9 @@ public final class Application implements AutoCloseable {
             default -> LOG.debug("status mails: {} update(s) taken by another node", p.updates());
           }
         }
+        counted.passed();
       } catch (RuntimeException e) {
+        counted.failed();
         LOG.warn("status mails: pass failed: {}", e.getMessage());
       }
     }, m.pollSeconds(), m.pollSeconds(), TimeUnit.SECONDS);
@@ -342,6 +378,10 @@ public final class Application implements AutoCloseable {
     try {
       web.stop();
     } finally {
+      readiness.close();
+      if (meters != null) {
+        meters.close();
+      }
       database.close();
     }
   }

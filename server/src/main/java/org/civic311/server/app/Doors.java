@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.civic311.server.config.TrafficSettings;
+import org.civic311.server.web.health.HealthEndpoints;
+import org.civic311.server.web.metrics.MetricsEndpoint;
 import org.civic311.server.web.ApiSettings;
 import org.civic311.server.web.BodyLimits;
 import org.civic311.server.web.Family;
@@ -28,13 +31,17 @@ final class Doors {
 
   static FrontDoor frontDoor(ApiSettings api, TrafficSettings traffic, GeoReportApi geoReport, CitizenPages citizen,
       StaffPages staff, MediaFiles files, DownloadEndpoints downloads, FeedEndpoints feeds,
-      CatalogueEndpoints data) {
+      CatalogueEndpoints data, HealthEndpoints health, MetricsEndpoint metrics, MeterRegistry meters) {
     Path spool = spool();
     long floor = traffic.bodyTimeoutSeconds() * 1000L;
     BodyLimits apiBody = new BodyLimits(api.maxBodyBytes(), api.maxMultipartBytes(), true, floor, spool);
     BodyLimits pageForm = BodyLimits.form(api.maxBodyBytes(), floor);
     BodyLimits staffForm = BodyLimits.form(StaffPages.MAX_FORM_BYTES, floor);
     Routes routes = new Routes();
+    health.routes(routes);
+    if (metrics != null) {
+      metrics.routes(routes);
+    }
     geoReport.routes(routes, apiBody);
     staff.routes(routes, staffForm);
     files.routes(routes);
@@ -44,11 +51,11 @@ final class Doors {
     ApiDocs docs = new ApiDocs(api);
     docs.routes(routes);
     citizen.routes(routes, apiBody, pageForm);
-    List<Family> families = new ArrayList<>(List.of(geoReport.family(),
+    List<Family> families = new ArrayList<>(List.of(health.family(), geoReport.family(),
         staff.family(), files.family(), downloads.family(), feeds.family(), data.family()));
     families.addAll(docs.families());
     families.add(citizen.family());
-    return new FrontDoor(routes, families, traffic.uploadsInFlight());
+    return new FrontDoor(routes, families, traffic.uploadsInFlight(), meters);
   }
 
   /** The connector's guard from the traffic settings. */

@@ -6,6 +6,7 @@ import org.civic311.server.config.Configuration;
 import org.civic311.server.config.ConfigurationLoader;
 import org.civic311.server.config.DatabaseSettings;
 import org.civic311.server.config.MailSettings;
+import org.civic311.server.config.OperationsSettings;
 import picocli.CommandLine.Option;
 
 /** Where the configuration and the database come from; shared by every command. */
@@ -53,6 +54,12 @@ final class ConfigOptions {
       MailSettings m = c.mail();
       c = c.withMail(new MailSettings(m.from(), m.outbox(), m.smtpHost(), m.smtpPort(), m.smtpUsername(), smtpPassword,
           m.smtpStarttls(), m.pollSeconds(), m.publicUrl()));
+    }
+    String metricsToken = env.get("CIVIC311_METRICS_TOKEN");
+    if (metricsToken != null) {
+      OperationsSettings o = c.operations();
+      c = ConfigurationLoader.validate(c.withOperations(new OperationsSettings(o.metrics(), o.metricsAllow(),
+          metricsToken, o.writerStuckSeconds())), "CIVIC311_METRICS_TOKEN");
     }
     return c;
   }

@@ -45,6 +45,7 @@ final class ConfigurationValidator {
     }
     v.mail(c.mail());
     v.limits(c.limits());
+    v.operations(c.operations());
     v.jurisdictions(c.jurisdictions());
     return v.problems;
   }
@@ -119,6 +120,21 @@ final class ConfigurationValidator {
     if (m.publicUrl() != null && !m.publicUrl().matches("https?://[^\\s]+")) {
       fail("/mail/public_url", "public_url must be an http or https URL");
     }
+  }
+
+  private void operations(OperationsSettings o) {
+    for (int i = 0; i < o.metricsAllow().size(); i++) {
+      String block = o.metricsAllow().get(i);
+      try {
+        AddressBlock.parse(block);
+      } catch (IllegalArgumentException e) {
+        fail("/operations/metrics_allow/" + i, e.getMessage());
+      }
+    }
+    if (o.metricsToken() != null && o.metricsToken().length() < 16) {
+      fail("/operations/metrics_token", "metrics_token must be at least 16 characters");
+    }
+    between("/operations/writer_stuck_seconds", o.writerStuckSeconds(), 1, 3600);
   }
 
   private void limits(LimitSettings l) {

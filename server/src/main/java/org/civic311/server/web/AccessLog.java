@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One line per call on the logger {@code civic311.access}: client, method, path, status, bytes
- * sent, milliseconds, and the label of the API key used, so an operator can see why a vendor's
+ * sent, milliseconds, and the label of the API key used (the call's request id rides in the log
+ * context, {@code request_id}), so an operator can see why a vendor's
  * integration fails. Secrets never reach it: key, token, password and CSRF values in the query
  * are replaced by {@code ***}, and a path that is itself a secret is logged as its pattern.
  */
@@ -21,12 +22,29 @@ final class AccessLog {
     if (!LOG.isInfoEnabled()) {
       return;
     }
-    String path = x.route() != null && x.route().secretPath() ? x.route().pattern().toString() : x.path();
+    String path = path(x);
     String query = x.request().getHttpURI().getQuery();
     String shown = query == null || x.route() != null && x.route().secretPath() ? path : path + "?" + clean(query);
     String key = x.keyLabel();
     LOG.info("{} \"{} {}\" {} {} {}ms{}", x.client(), method, shown, status, bytes, nanos / 1_000_000,
         key == null ? "" : " key=" + key);
+  }
+
+  /** The call's path as any log may show it: its route's pattern when the path itself is a secret. */
+  static String path(Exchange x) {
+    return x.route() != null && x.route().secretPath() ? x.route().pattern().toString() : x.path();
+  }
+
+  /**
+   * A database error's message without the statement and its arguments, which the database
+   * library appends: they may hold what a resident typed (email, phone, name) or a password's hash.
+   */
+  static String withoutStatement(String message) {
+    if (message == null) {
+      return null;
+    }
+    int at = message.indexOf(" [statement:");
+    return at < 0 ? message : message.substring(0, at);
   }
 
   static String clean(String query) {

@@ -22,7 +22,12 @@ final class ConnectionGuard implements Connection.Listener {
   private final int perAddress;
   private final long headerMillis;
   private final Scheduler scheduler;
-  private final ConcurrentHashMap<String, AtomicInteger> open = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
+  /**
+   * Each open connection's address as it was when it opened: once a client has reset the socket,
+   * the end point no longer knows its remote address, and the count would never come down.
+   */
+  private final ConcurrentHashMap<Connection, String> addresses = new ConcurrentHashMap<>();
   private final AtomicInteger refusedSinceLog = new AtomicInteger();
 
   ConnectionGuard(int perAddress, long headerMillis, Scheduler scheduler) {
@@ -34,7 +39,8 @@ final class ConnectionGuard implements Connection.Listener {
   @Override
   public void onOpened(Connection connection) {
     String address = address(connection.getEndPoint().getRemoteSocketAddress());
-    int now = open.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+    addresses.put(connection, address);
+    int now = open.merge(address, 1, Integer::sum);
     if (now > perAddress) {
       if (refusedSinceLog.getAndIncrement() == 0) {
         LOG.warn("closing connections from {}: over {} open from one address (logged once per minute)",
@@ -53,8 +59,10 @@ final class ConnectionGuard implements Connection.Listener {
 
   @Override
   public void onClosed(Connection connection) {
-    String address = address(connection.getEndPoint().getRemoteSocketAddress());
-    open.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+    String address = addresses.remove(connection);
+    if (address != null) {
+      open.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+    }
   }
 
   private static String address(SocketAddress socket) {

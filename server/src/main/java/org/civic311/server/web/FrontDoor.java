@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * is the same for every route whatever its family: HEAD as GET without the body, 405 with
  * {@code Allow}, the checks that need no body before the body is read (without a thread while
  * it arrives), the number of multipart uploads in flight, the rate limits of writes (each writing route's {@link WriteGate}), validators
- * and 304s, the access log, and the cleanup of a call's temporary files. The route's family
- * renders failures and adds its own headers.
+ * and 304s, the request id, the timers and the access log, and the cleanup of a call's temporary
+ * files. The route's family renders failures and adds its own headers.
  */
 public final class FrontDoor extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
@@ -28,15 +28,19 @@ public final class FrontDoor extends Handler.Abstract {
   private final Routes routes;
   private final List<Family> families;
   private final Semaphore uploads;
+  private final RequestTimers timers;
 
   /**
    * @param families        every family, in the order they claim unmatched paths; the last claims the rest
    * @param uploadsInFlight how many multipart bodies may be read and taken in at once; more get a 503
+   * @param meters          where every call is timed by route, method and status, or null for nowhere
    */
-  public FrontDoor(Routes routes, List<Family> families, int uploadsInFlight) {
+  public FrontDoor(Routes routes, List<Family> families, int uploadsInFlight,
+      io.micrometer.core.instrument.MeterRegistry meters) {
     this.routes = routes;
     this.families = List.copyOf(families);
     this.uploads = new Semaphore(uploadsInFlight);
+    this.timers = new RequestTimers(meters, routes.list());
   }
 
   /** The route table behind the door. */
@@ -59,7 +63,9 @@ public final class FrontDoor extends Handler.Abstract {
     Routes.Lookup found = routes.find(method.equals("OPTIONS") ? "GET" : method, path);
     Route route = found.route();
     Family family = route != null ? route.family() : familyOf(path);
-    Visit v = new Visit(new Exchange(request, route, found.values()), family, response, callback);
+    Visit v = new Visit(new Exchange(request, route, found.values()), family, response, callback,
+        RequestId.of(request.getHeaders().get(RequestId.HEADER)));
+    String outer = RequestId.enter(v.id);
     try {
       if (method.equals("OPTIONS")) {
         Answer preflight = family.options(v.x);
@@ -90,7 +96,7 @@ public final class FrontDoor extends Handler.Abstract {
             Failure busy = new Failure(503, "too many uploads are in progress; try again in a few seconds")
                 .with("Retry-After", "5");
             BodyReader.drop(request, route.body(), busy).whenComplete((body, failure) ->
-                request.getComponents().getExecutor().execute(() -> v.fail(failure)));
+                request.getComponents().getExecutor().execute(() -> v.within(() -> v.fail(failure))));
             return true;
           }
           v.uploadSlot = true;
@@ -99,7 +105,7 @@ public final class FrontDoor extends Handler.Abstract {
           route.gate().beforeBody(v.x);
         }
         BodyReader.read(request, route.body(), request.getComponents().getExecutor()).whenComplete((body, failure) ->
-            request.getComponents().getExecutor().execute(() -> {
+            request.getComponents().getExecutor().execute(() -> v.within(() -> {
               if (failure != null) {
                 v.fail(failure);
               } else {
@@ -111,7 +117,7 @@ public final class FrontDoor extends Handler.Abstract {
                 }
                 v.run();
               }
-            }));
+            })));
         return true;
       }
       if (route.gate() != null) {
@@ -120,6 +126,8 @@ public final class FrontDoor extends Handler.Abstract {
       v.run();
     } catch (Throwable t) {
       v.fail(t);
+    } finally {
+      RequestId.leave(outer);
     }
     return true;
   }
@@ -161,13 +169,25 @@ public final class FrontDoor extends Handler.Abstract {
     final Response response;
     final Callback callback;
     final long started = System.nanoTime();
+    final String id;
     boolean uploadSlot;
 
-    Visit(Exchange x, Family family, Response response, Callback callback) {
+    Visit(Exchange x, Family family, Response response, Callback callback, String id) {
       this.x = x;
       this.family = family;
       this.response = response;
       this.callback = callback;
+      this.id = id;
+    }
+
+    /** Runs part of the call on another thread with the call's request id in the log context. */
+    void within(Runnable part) {
+      String outer = RequestId.enter(id);
+      try {
+        part.run();
+      } finally {
+        RequestId.leave(outer);
+      }
     }
 
     void run() {
@@ -192,16 +212,17 @@ public final class FrontDoor extends Handler.Abstract {
       Failure f = Failures.of(cause);
       if (f.status() >= 500 && !(cause instanceof Failure)) {
         if (cause instanceof StorageException) {
-          LOG.warn("database unavailable on {} {}: {}", x.method(), x.path(), cause.getMessage());
+          LOG.warn("database unavailable on {} {}: {}", x.method(), AccessLog.path(x),
+              AccessLog.withoutStatement(cause.getMessage()));
         } else {
-          LOG.error("internal error on {} {}", x.method(), x.path(), cause);
+          LOG.error("internal error on {} {}", x.method(), AccessLog.path(x), cause);
         }
       }
       Answer a;
       try {
         a = family.error(x, f);
       } catch (RuntimeException e) {
-        LOG.error("the error page failed on {} {}", x.method(), x.path(), e);
+        LOG.error("the error page failed on {} {}", x.method(), AccessLog.path(x), e);
         a = Answer.text(f.status(), f.getMessage());
       }
       for (Answer.Header header : f.headers()) {
@@ -219,7 +240,7 @@ public final class FrontDoor extends Handler.Abstract {
           // refusals cost the server little. Clients that keep to Retry-After never see it.
           Answer later = a;
           x.request().getComponents().getScheduler().schedule(() ->
-              x.request().getComponents().getExecutor().execute(() -> send(later)),
+              x.request().getComponents().getExecutor().execute(() -> within(() -> send(later))),
               REFUSAL_PAUSE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
           return;
         }
@@ -247,6 +268,7 @@ public final class FrontDoor extends Handler.Abstract {
       response.setStatus(a.status());
       var h = response.getHeaders();
       family.decorate(x, a, h);
+      h.put(RequestId.HEADER, id);
       h.put(HttpHeader.CACHE_CONTROL, read && (a.status() == 200 || a.status() == 304) ? cache : "no-store");
       if (a.contentType() != null && a.status() != 304) {
         h.put(HttpHeader.CONTENT_TYPE, a.contentType());
@@ -297,7 +319,7 @@ public final class FrontDoor extends Handler.Abstract {
       } catch (java.io.IOException | RuntimeException e) {
         // Headers are out: nothing to do but end the call. A client gone away is no error.
         if (!(e instanceof java.io.IOException)) {
-          LOG.error("a streamed answer failed on {} {}", x.method(), x.path(), e);
+          LOG.error("a streamed answer failed on {} {}", x.method(), AccessLog.path(x), e);
         }
         done(status, out.count);
         callback.failed(e);
@@ -309,10 +331,16 @@ public final class FrontDoor extends Handler.Abstract {
 
     private void done(int status, long bytes) {
       x.body().close();
+      long nanos = System.nanoTime() - started;
+      timers.record(x.route(), x.method(), status, nanos);
+      // The write may complete on a thread of Jetty's own, outside the call's log context.
+      String outer = RequestId.enter(id);
       try {
-        AccessLog.record(x, x.method(), status, bytes, System.nanoTime() - started);
+        AccessLog.record(x, x.method(), status, bytes, nanos);
       } catch (RuntimeException e) {
         LOG.warn("access log failed", e);
+      } finally {
+        RequestId.leave(outer);
       }
     }
   }

@@ -86,6 +86,26 @@ class ConfigurationLoaderTest {
   }
 
   @Test
+  void operationsDefaultToMetricsForLoopbackOnlyAndBadValuesAreNamedWithTheirLine() {
+    OperationsSettings none = ConfigurationLoader.parse(GOOD, "c.yaml").operations();
+    assertThat(none.metrics()).isTrue();
+    assertThat(none.metricsAllow()).containsExactly("127.0.0.0/8", "::1/128");
+    assertThat(none.metricsToken()).isNull();
+    assertThat(none.writerStuckSeconds()).isEqualTo(30);
+    String some = GOOD + "operations:\n  metrics_allow: [10.0.0.0/8, \"2001:db8::/32\"]\n"
+        + "  metrics_token: a-token-of-twenty-chars\n  writer_stuck_seconds: 5\n";
+    OperationsSettings o = ConfigurationLoader.parse(some, "c.yaml").operations();
+    assertThat(o.metricsAllow()).containsExactly("10.0.0.0/8", "2001:db8::/32");
+    assertThat(o.metricsToken()).isEqualTo("a-token-of-twenty-chars");
+    String bad = GOOD + "operations:\n  metrics_allow: [10.0.0.0/33, example.org]\n  metrics_token: short\n";
+    assertThatThrownBy(() -> ConfigurationLoader.parse(bad, "c.yaml"))
+        .hasMessageContaining("(operations.metrics_allow[0]): '10.0.0.0/33' has a prefix length that is not"
+            + " between 0 and 32")
+        .hasMessageContaining("(operations.metrics_allow[1]): 'example.org' is not an address block")
+        .hasMessageContaining("(operations.metrics_token): metrics_token must be at least 16 characters");
+  }
+
+  @Test
   void anUnknownKeyNamesFileLineKeyAndTheKnownKeys(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("bad.yaml");
     Files.writeString(file, GOOD.replace("name: Street light", "nmae: Street light"));

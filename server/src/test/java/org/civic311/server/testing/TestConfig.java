@@ -33,6 +33,7 @@ public final class TestConfig {
   public static final String ODD_CODE = "input:Street cleaning.v2";
 
   private org.civic311.server.config.TrafficSettings traffic;
+  private org.civic311.server.config.OperationsSettings operations;
   private final List<JurisdictionSettings> jurisdictions = new ArrayList<>();
   private int maxBodyBytes = 64 * 1024;
   /** Tests name their client's address in X-Forwarded-For, so by default the server trusts it. */
@@ -86,6 +87,12 @@ public final class TestConfig {
     return this;
   }
 
+  /** Metrics and readiness settings other than the defaults. */
+  public TestConfig operations(org.civic311.server.config.OperationsSettings operations) {
+    this.operations = operations;
+    return this;
+  }
+
   /** API writes per key (the default of keys without their own limit) and per client address. */
   public TestConfig apiLimits(int keyPerMinute, int keyBurst, int addressPerMinute, int addressBurst) {
     this.apiKeyLimit = new RateSettings(keyPerMinute, keyBurst);
@@ -134,7 +141,7 @@ public final class TestConfig {
         jurisdictions, null,
         new MailSettings("City 311 <311@city.example.org>", outbox().toString(), null, null, null, null, null, 1,
             null), traffic,
-        new LimitSettings(apiKeyLimit, apiAddressLimit, pageAddressLimit, signInAddressLimit));
+        new LimitSettings(apiKeyLimit, apiAddressLimit, pageAddressLimit, signInAddressLimit), operations);
   }
 
   private static List<ServiceSettings> services() {

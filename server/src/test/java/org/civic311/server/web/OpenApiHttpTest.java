@@ -56,7 +56,9 @@ class OpenApiHttpTest {
   /** Query parameters that mean something only together. */
   private static final Set<String> TOGETHER = Set.of("lat", "long", "radius");
   /** Families whose routes are pages for people, not documented in the API's description. */
-  private static final Set<String> PAGE_FAMILIES = Set.of("CitizenFamily", "StaffFamily", "DocsFamily");
+  private static final Set<String> PAGE_FAMILIES = Set.of("CitizenFamily", "StaffFamily", "DocsFamily",
+      // Health probes and metrics are for the operator's tools, documented in docs/OPERATIONS.md.
+      "OperationsFamily");
   /** Routes of the programs' families that are files of the site, not of the API. */
   private static final Set<String> SITE_FILES = Set.of("/favicon.ico", "/robots.txt");
 

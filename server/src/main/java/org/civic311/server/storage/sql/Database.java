@@ -190,6 +190,33 @@ public final class Database implements AutoCloseable {
     return new SqlApiKeyStore(pooledReads, Writer.direct(writes));
   }
 
+  /**
+   * Measures the connection pools (use, waits, timeouts) and, on SQLite, the group commit (batch
+   * sizes, queue) in {@code registry} from now on. Call once.
+   */
+  public void meter(io.micrometer.core.instrument.MeterRegistry registry) {
+    java.util.Set<javax.sql.DataSource> pools = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    pools.add(dialect.writePool());
+    pools.add(dialect.readPool());
+    for (javax.sql.DataSource pool : pools) {
+      if (pool instanceof com.zaxxer.hikari.HikariDataSource hikari) {
+        hikari.setMetricRegistry(registry);
+      }
+    }
+    if (writer instanceof GroupCommit group) {
+      group.meter(registry);
+    }
+  }
+
+  /**
+   * The checks of readiness: the database answers a query ({@code database}), has every bundled
+   * migration and none failed ({@code migrations}), and takes writes ({@code writer}: on SQLite,
+   * no write has waited longer than {@code writerStuck}; elsewhere the write pool answers).
+   */
+  public java.util.List<org.civic311.server.storage.Probe> probes(java.time.Duration writerStuck) {
+    return HealthProbes.of(dialect, reads, writes, writer instanceof GroupCommit g ? g : null, writerStuck);
+  }
+
   @Override
   public void close() {
     writer.close();

@@ -107,6 +107,15 @@ interface Dialect {
   /** Whole copies of the database for backups. */
   org.civic311.server.storage.Snapshots snapshots();
 
+  /**
+   * For a database kept in a file: null while the file the pools write is still the one at the
+   * configured path, else what happened to it (deleted or replaced, so what is written now would
+   * be lost at the next start). Null for a database server.
+   */
+  default String lostFile() {
+    return null;
+  }
+
   /** Closes the pools. */
   void close();
 

@@ -7,6 +7,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -30,8 +33,11 @@ final class GroupCommit implements Writer {
   private final BlockingQueue<Unit<?>> queue = new ArrayBlockingQueue<>(QUEUE);
   private final Thread thread;
   private volatile boolean closed;
+  /** When the oldest unit of the batch being committed was queued (System.nanoTime), or 0 when idle. */
+  private volatile long batchSince;
+  private volatile DistributionSummary batchSizes;
 
-  private record Unit<T>(HandleCallback<T, RuntimeException> work, CompletableFuture<T> done) {
+  private record Unit<T>(HandleCallback<T, RuntimeException> work, CompletableFuture<T> done, long queuedAt) {
     void run(Handle h, List<Runnable> onCommit) {
       h.savepoint("unit");
       try {
@@ -61,7 +67,7 @@ final class GroupCommit implements Writer {
       // A unit that queues another unit would wait for its own batch to commit, for ever.
       throw new IllegalStateException("a write inside a transaction must go through that transaction's stores");
     }
-    Unit<T> unit = new Unit<>(work, new CompletableFuture<>());
+    Unit<T> unit = new Unit<>(work, new CompletableFuture<>(), System.nanoTime());
     try {
       if (!queue.offer(unit, 30, TimeUnit.SECONDS)) {
         throw new JdbiException("the write queue stayed full for 30 s") { };
@@ -88,11 +94,17 @@ final class GroupCommit implements Writer {
         }
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
+        batchSince = first.queuedAt();
+        DistributionSummary sizes = batchSizes;
+        if (sizes != null) {
+          sizes.record(batch.size());
+        }
         commit(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } finally {
+        batchSince = 0;
         batch.clear();
       }
     }
@@ -112,6 +124,34 @@ final class GroupCommit implements Writer {
         unit.done().completeExceptionally(e);
       }
     }
+  }
+
+  /**
+   * How long the oldest write not yet committed has waited, in nanoseconds (0 when none waits):
+   * the readiness probe's sign of a writer that is stuck.
+   */
+  long oldestWaitNanos() {
+    long now = System.nanoTime();
+    long since = batchSince;
+    Unit<?> next = queue.peek();
+    long oldest = since != 0 ? since : next != null ? next.queuedAt() : now;
+    return Math.max(0, now - oldest);
+  }
+
+  /** Measures the size of every batch and the length of the queue from now on. */
+  void meter(MeterRegistry registry) {
+    batchSizes = DistributionSummary.builder("civic311.sqlite.group.commit.batch")
+        .description("Units of writing committed together in one SQLite transaction")
+        .baseUnit("writes")
+        .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256)
+        .register(registry);
+    Gauge.builder("civic311.sqlite.group.commit.queued", queue, BlockingQueue::size)
+        .description("Units of writing waiting for the SQLite writer")
+        .register(registry);
+    Gauge.builder("civic311.sqlite.group.commit.oldest.wait", this, g -> g.oldestWaitNanos() / 1e9)
+        .description("How long the oldest uncommitted write has waited")
+        .baseUnit("seconds")
+        .register(registry);
   }
 
   @Override

@@ -35,6 +35,9 @@ final class SqliteDialect implements Dialect {
   static final int MAX_MERGE_STEPS = 1_000;
   private final HikariDataSource writer;
   private final HikariDataSource readers;
+  /** The database file, and its identity once the pools opened it (null for a database in memory). */
+  private final java.nio.file.Path file;
+  private final Object fileKey;
 
   SqliteDialect(String url) {
     try {
@@ -48,6 +51,8 @@ final class SqliteDialect implements Dialect {
       writer.close();
       throw cannotOpen(url, e);
     }
+    file = fileOf(url);
+    fileKey = file == null ? null : identity(file);
   }
 
   /** A file that cannot be opened (a missing folder, no permission) said in one line. */
@@ -55,6 +60,34 @@ final class SqliteDialect implements Dialect {
     Throwable cause = e.getCause() != null ? e.getCause() : e;
     return new org.civic311.server.storage.StorageException("cannot open the SQLite database "
         + url.substring("jdbc:sqlite:".length()) + ": " + cause.getMessage(), e);
+  }
+
+  private static java.nio.file.Path fileOf(String url) {
+    String f = url.substring("jdbc:sqlite:".length());
+    int q = f.indexOf('?');
+    f = q < 0 ? f : f.substring(0, q);
+    f = f.startsWith("file:") ? f.substring("file:".length()) : f;
+    return f.isEmpty() || f.startsWith(":memory:") ? null : java.nio.file.Path.of(f);
+  }
+
+  private static Object identity(java.nio.file.Path path) {
+    try {
+      return java.nio.file.Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public String lostFile() {
+    if (fileKey == null) {
+      return null;
+    }
+    Object now = identity(file);
+    if (now == null) {
+      return "the database file is gone from its path; what is written now is lost at the next start";
+    }
+    return now.equals(fileKey) ? null : "the database file at its path was replaced by another file";
   }
 
   private static HikariDataSource pool(String url, int size, String name) {
