@@ -24,6 +24,7 @@ import org.civic311.server.domain.opendata.Downloads;
 import org.civic311.server.web.Cors;
 import org.civic311.server.web.opendata.DownloadEndpoints;
 import org.civic311.server.domain.Updates;
+import org.civic311.server.domain.interop.Idempotency;
 import org.civic311.server.domain.limits.WriteLimits;
 import org.civic311.server.storage.RateLimit;
 import org.civic311.server.storage.Transactions;
@@ -121,7 +122,8 @@ public final class Application implements AutoCloseable {
       Extensions extensions = new Extensions(database.updates(), database.requests());
       RequestSearch search = new RequestSearch(jurisdictions, database.requests(), extensions, clock);
       GeoReportApi geoReport = new GeoReportApi(api, jurisdictions, keys, intake, search,
-          new Updates(jurisdictions, keys, database.updates(), clock), uploads, limiter);
+          new Updates(jurisdictions, keys, database.updates(), clock), uploads, limiter,
+          new Idempotency(database.idempotency(), clock));
       StaffPages staff = staffPages(config, database, jurisdictions, keys, limiter, clock);
       MapSettings map = config.map();
       CitizenPages citizen = new CitizenPages(new CitizenServices(intake,

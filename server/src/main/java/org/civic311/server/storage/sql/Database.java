@@ -134,6 +134,10 @@ public final class Database implements AutoCloseable {
   }
 
   /** Transactions spanning several stores: a staff action and its audit entry commit together. */
+  public org.civic311.server.storage.IdempotencyStore idempotency() {
+    return new SqlIdempotencyStore(pooledReads, writer);
+  }
+
   public Transactions transactions() {
     return new SqlTransactions(writer, dialect);
   }
