@@ -24,6 +24,7 @@ import org.civic311.server.domain.opendata.Downloads;
 import org.civic311.server.web.Cors;
 import org.civic311.server.web.opendata.DownloadEndpoints;
 import org.civic311.server.domain.Updates;
+import org.civic311.server.domain.interop.Forwarder;
 import org.civic311.server.domain.interop.Idempotency;
 import org.civic311.server.domain.limits.WriteLimits;
 import org.civic311.server.storage.RateLimit;
@@ -81,10 +82,11 @@ public final class Application implements AutoCloseable {
   private final Followers followers;
   private final ScheduledExecutorService mailing;
   private final ScheduledExecutorService upkeep;
+  private final ScheduledExecutorService forwarding;
 
   private Application(Database database, WebServer web, Jurisdictions jurisdictions,
       ScheduledExecutorService refresher, Followers followers, ScheduledExecutorService mailing,
-      ScheduledExecutorService upkeep) {
+      ScheduledExecutorService upkeep, ScheduledExecutorService forwarding) {
     this.database = database;
     this.web = web;
     this.jurisdictions = jurisdictions;
@@ -92,6 +94,7 @@ public final class Application implements AutoCloseable {
     this.followers = followers;
     this.mailing = mailing;
     this.upkeep = upkeep;
+    this.forwarding = forwarding;
   }
 
   /** Opens and migrates the database, applies the configuration and starts listening. */
@@ -115,7 +118,8 @@ public final class Application implements AutoCloseable {
       MediaStore store = new FileMediaStore(Path.of(m.directory()));
       WriteLimits limits = writeLimits(config.limits(), keys, database);
       WriteLimiter limiter = new WriteLimiter(limits);
-      Intake intake = new Intake(jurisdictions, keys, database.requests(), clock);
+      Forwarder forwarder = Upstreams.forwarder(config, database, clock);
+      Intake intake = new Intake(jurisdictions, keys, database.requests(), clock, forwarder::upstreamOf);
       MediaIntake media = new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(),
           MediaLimits.DEFAULT.maxPixels()), store);
       Uploads uploads = new Uploads(media);
@@ -142,7 +146,7 @@ public final class Application implements AutoCloseable {
       ScheduledExecutorService refresher = refresher(jurisdictions, s.catalogueRefreshSeconds());
       BucketSweep.schedule(refresher, limits);
       return new Application(database, web, jurisdictions, refresher, followers, mailing,
-          IndexUpkeep.start(database));
+          IndexUpkeep.start(database), Upstreams.start(forwarder));
     } catch (Exception | Error e) {
       database.close();
       throw e;
@@ -341,6 +345,11 @@ public final class Application implements AutoCloseable {
     // Index upkeep stops between two of its short steps.
     upkeep.shutdownNow();
     upkeep.awaitTermination(5, TimeUnit.SECONDS);
+    // A send in progress finishes (its lease covers it if it does not); the outbox keeps the rest.
+    forwarding.shutdown();
+    if (!forwarding.awaitTermination(5, TimeUnit.SECONDS)) {
+      forwarding.shutdownNow();
+    }
     try {
       web.stop();
     } finally {

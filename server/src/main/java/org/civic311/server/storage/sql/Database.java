@@ -138,6 +138,10 @@ public final class Database implements AutoCloseable {
     return new SqlIdempotencyStore(pooledReads, writer);
   }
 
+  public org.civic311.server.storage.OutboxStore outbox() {
+    return new SqlOutboxStore(pooledReads, writer);
+  }
+
   public Transactions transactions() {
     return new SqlTransactions(writer, dialect);
   }

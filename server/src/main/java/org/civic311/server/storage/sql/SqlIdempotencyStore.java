@@ -29,9 +29,13 @@ final class SqlIdempotencyStore implements IdempotencyStore {
         "SELECT body_hash, created_at, status, content_type, body FROM idempotency_keys "
             + "WHERE api_key_id = :key AND key_hash = :hash")
         .bind("key", apiKeyId).bind("hash", keyHash)
-        .map((rs, ctx) -> new Entry(rs.getString(1), rs.getLong(2), (Integer) rs.getObject(3, Integer.class),
+        .map((rs, ctx) -> new Entry(rs.getString(1), rs.getLong(2), status(rs.getInt(3), rs.wasNull()),
             rs.getString(4), rs.getBytes(5)))
         .findOne()));
+  }
+
+  private static Integer status(int value, boolean wasNull) {
+    return wasNull ? null : value;
   }
 
   @Override
