@@ -123,7 +123,7 @@ public final class Application implements AutoCloseable {
       MediaIntake media = new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(),
           MediaLimits.DEFAULT.maxPixels()), store);
       Uploads uploads = new Uploads(media);
-      Extensions extensions = new Extensions(database.updates(), database.requests());
+      Extensions extensions = new Extensions(database.updates(), database.requests(), database.outbox());
       RequestSearch search = new RequestSearch(jurisdictions, database.requests(), extensions, clock);
       GeoReportApi geoReport = new GeoReportApi(api, jurisdictions, keys, intake, search,
           new Updates(jurisdictions, keys, database.updates(), clock), uploads, limiter,
@@ -183,7 +183,7 @@ public final class Application implements AutoCloseable {
         new CatalogueEditor(jurisdictions, database.catalogue(), database.casework(), transactions, audit, clock),
         audit,
         new Frame.MapView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom()),
-        limiter);
+        limiter, new org.civic311.server.domain.interop.Outbox(database.outbox(), clock));
     return new StaffPages(services, map.tileOrigin());
   }
 
@@ -276,7 +276,7 @@ public final class Application implements AutoCloseable {
 
   /** The bulk downloads over an open database, for commands that export without serving. */
   public static Downloads downloads(Database database) {
-    Extensions extensions = new Extensions(database.updates(), database.requests());
+    Extensions extensions = new Extensions(database.updates(), database.requests(), database.outbox());
     RequestSearch search = new RequestSearch(new Jurisdictions(database.catalogue()), database.requests(), extensions,
         Clock.systemUTC());
     return new Downloads(search, database.requests(), database.updates(), extensions);

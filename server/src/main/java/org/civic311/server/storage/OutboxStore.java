@@ -32,6 +32,9 @@ public interface OutboxStore {
   /** Puts a failed or cancelled row back in the queue, due now; false when there is none such. */
   boolean retry(long requestId, long now);
 
+  /** The upstream's id (or token) of each of these requests that has been forwarded. */
+  Map<Long, String> upstreamIdsOf(List<Long> requestIds);
+
   /** How many rows are in each state. */
   Map<String, Long> depth();
 }

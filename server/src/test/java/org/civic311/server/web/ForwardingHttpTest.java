@@ -26,6 +26,8 @@ import org.civic311.server.config.UpstreamSettings;
 import org.civic311.server.testing.Answer;
 import org.civic311.server.testing.Http;
 import org.civic311.server.testing.ServerFixture;
+import org.civic311.server.testing.StaffAccounts;
+import org.civic311.server.testing.StaffClient;
 import org.civic311.server.testing.TestConfig;
 import org.civic311.server.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -147,6 +149,22 @@ class ForwardingHttpTest {
       Thread.sleep(2500);
       assertThat(row(a.database(), id).state()).as("no retry on its own").isEqualTo("failed");
       assertThat(keys).hasSize(1);
+
+      StaffAccounts.create(a, "worker", "administrator");
+      StaffClient staff = StaffClient.signIn(a.http(), "worker", StaffAccounts.PASSWORD);
+      String page = "/staff/requests/" + TestConfig.CITY + "/" + id;
+      String html = staff.get(page).text();
+      assertThat(html).contains("failed to " + TestConfig.CITY).contains("service_code POT is unknown here")
+          .contains("forward-retry-form");
+      assertThat(StaffClient.anonymous(a.http()).post(page + "/forward-retry").status()).isNotEqualTo(303);
+      assertThat(row(a.database(), id).state()).as("refused without a session").isEqualTo("failed");
+      Answer retried = staff.post(page + "/forward-retry");
+      assertThat(retried.status()).as(retried.text()).isEqualTo(303);
+      Row sent = await(a.database(), id, "sent");
+      assertThat(sent.attempts()).isEqualTo(2);
+      assertThat(staff.get(page).text()).contains("T-1").doesNotContain("forward-retry-form");
+      var extended = a.http().get(API + "/requests/" + id + ".json?extensions=true").json().get(0);
+      assertThat(extended.get("extended_attributes").get("upstream_service_request_id").asText()).isEqualTo("T-1");
     }
   }
 

@@ -84,6 +84,21 @@ final class SqlOutboxStore implements OutboxStore {
   }
 
   @Override
+  public Map<Long, String> upstreamIdsOf(List<Long> requestIds) {
+    Map<Long, String> ids = new java.util.HashMap<>();
+    if (requestIds.isEmpty()) {
+      return ids;
+    }
+    return Guard.call("read upstream ids", () -> reads.withHandle(h -> {
+      h.createQuery("SELECT request_id, COALESCE(upstream_id, upstream_token) FROM forward_outbox "
+          + "WHERE state = 'sent' AND request_id IN (<ids>)")
+          .bindList("ids", requestIds)
+          .map((rs, ctx) -> ids.put(rs.getLong(1), rs.getString(2))).list();
+      return ids;
+    }));
+  }
+
+  @Override
   public Map<String, Long> depth() {
     return Guard.call("count the outbox", () -> reads.withHandle(h -> {
       Map<String, Long> counts = new LinkedHashMap<>();
