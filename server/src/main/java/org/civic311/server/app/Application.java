@@ -118,7 +118,8 @@ public final class Application implements AutoCloseable {
       MediaStore store = new FileMediaStore(Path.of(m.directory()));
       WriteLimits limits = writeLimits(config.limits(), keys, database);
       WriteLimiter limiter = new WriteLimiter(limits);
-      Forwarder forwarder = Upstreams.forwarder(config, database, clock);
+      var upstreams = Upstreams.of(config);
+      Forwarder forwarder = Upstreams.forwarder(upstreams, database, clock);
       Intake intake = new Intake(jurisdictions, keys, database.requests(), clock, forwarder::upstreamOf);
       MediaIntake media = new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(),
           MediaLimits.DEFAULT.maxPixels()), store);
@@ -146,7 +147,8 @@ public final class Application implements AutoCloseable {
       ScheduledExecutorService refresher = refresher(jurisdictions, s.catalogueRefreshSeconds());
       BucketSweep.schedule(refresher, limits);
       return new Application(database, web, jurisdictions, refresher, followers, mailing,
-          IndexUpkeep.start(database), Upstreams.start(forwarder));
+          IndexUpkeep.start(database),
+          Upstreams.start(forwarder, Upstreams.puller(upstreams, database, clock)));
     } catch (Exception | Error e) {
       database.close();
       throw e;

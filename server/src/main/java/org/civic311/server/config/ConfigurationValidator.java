@@ -214,6 +214,9 @@ final class ConfigurationValidator {
     if (u.firstRetrySeconds() < 1 || u.firstRetrySeconds() > 3600) {
       fail(at + "/first_retry_seconds", "first_retry_seconds must be between 1 and 3600");
     }
+    if (u.pullSeconds() < 1 || u.pullSeconds() > 86_400) {
+      fail(at + "/pull_seconds", "pull_seconds must be between 1 and 86400");
+    }
     java.util.Map<String, ServiceSettings> ours = new java.util.HashMap<>();
     for (ServiceSettings s : services) {
       ours.put(s.code(), s);

@@ -35,6 +35,15 @@ public interface OutboxStore {
   /** The upstream's id (or token) of each of these requests that has been forwarded. */
   Map<Long, String> upstreamIdsOf(List<Long> requestIds);
 
+  /** A forwarded request still open here, and its id upstream. */
+  record Forwarded(long requestId, String upstreamId) {}
+
+  /**
+   * Requests sent to {@code upstream} that are still open here and have an upstream id, after
+   * {@code afterRequestId} in id order: the ones whose progress is worth asking for.
+   */
+  List<Forwarded> openForwarded(String upstream, long afterRequestId, int limit);
+
   /** How many rows are in each state. */
   Map<String, Long> depth();
 }

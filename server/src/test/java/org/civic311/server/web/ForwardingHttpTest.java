@@ -40,7 +40,7 @@ class ForwardingHttpTest {
   static final String API = "/open311/v2";
 
   static UpstreamSettings upstream(String baseUrl, int timeoutSeconds) {
-    return new UpstreamSettings(baseUrl, TestConfig.KEY, TestConfig.CITY, null, Map.of(), Map.of(), timeoutSeconds, 1);
+    return new UpstreamSettings(baseUrl, TestConfig.KEY, TestConfig.CITY, null, Map.of(), Map.of(), timeoutSeconds, 1, 1);
   }
 
   static String post(Http http, String description) {
@@ -114,6 +114,23 @@ class ForwardingHttpTest {
 
       String other = post(b.http(), "not forwarded " + UUID.randomUUID());
       assertThat(row(b.database(), other)).as("B forwards nothing").isNull();
+
+      // B's progress comes back to A as an update of A's request.
+      Answer fixed = b.http().postForm(API + "/servicerequestupdates.json", form("api_key", TestConfig.KEY,
+          "service_request_id", sent.upstreamId(), "update_id", "B-" + id, "status", "FIXED",
+          "updated_datetime", "2026-06-01T10:00:00Z", "description", "Filled by the council"));
+      assertThat(fixed.status()).as(fixed.text()).isEqualTo(200);
+      long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      var onA = a.http().get(API + "/requests/" + id + ".json").json().get(0);
+      while (!onA.get("status").asText().equals("closed") && System.nanoTime() < end) {
+        Thread.sleep(200);
+        onA = a.http().get(API + "/requests/" + id + ".json").json().get(0);
+      }
+      assertThat(onA.get("status").asText()).isEqualTo("closed");
+      assertThat(onA.get("status_notes").asText()).isEqualTo("Filled by the council");
+      Thread.sleep(2500);
+      var history = a.http().get(API + "/requests/" + id + ".json?extensions=true").json().get(0).get("notes");
+      assertThat(history).as("one update, however many passes").hasSize(1);
     }
   }
 

@@ -49,6 +49,10 @@ public final class Upstream {
     return Duration.ofSeconds(settings.timeoutSeconds());
   }
 
+  public Duration pullEvery() {
+    return Duration.ofSeconds(settings.pullSeconds());
+  }
+
   public Duration firstRetry() {
     return Duration.ofSeconds(settings.firstRetrySeconds());
   }

@@ -9,7 +9,8 @@ import java.util.Map;
  * null), and our service and attribute codes mapped to the upstream's.
  */
 public record UpstreamTerms(String url, String apiKey, String jurisdictionId, List<String> services,
-    Map<String, String> serviceCodes, Map<String, Map<String, String>> attributes, int timeoutSeconds, int firstRetrySeconds) {
+    Map<String, String> serviceCodes, Map<String, Map<String, String>> attributes, int timeoutSeconds, int firstRetrySeconds,
+    int pullSeconds) {
   public UpstreamTerms {
     services = services == null ? null : List.copyOf(services);
     serviceCodes = Map.copyOf(serviceCodes);

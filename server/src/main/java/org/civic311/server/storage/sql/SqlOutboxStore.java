@@ -99,6 +99,16 @@ final class SqlOutboxStore implements OutboxStore {
   }
 
   @Override
+  public List<Forwarded> openForwarded(String upstream, long afterRequestId, int limit) {
+    return Guard.call("read forwarded requests", () -> reads.withHandle(h -> h.createQuery(
+        "SELECT o.request_id, o.upstream_id FROM forward_outbox o JOIN service_requests r ON r.id = o.request_id "
+            + "WHERE o.upstream = :upstream AND o.state = 'sent' AND o.upstream_id IS NOT NULL "
+            + "AND r.status = 'open' AND o.request_id > :after ORDER BY o.request_id LIMIT :limit")
+        .bind("upstream", upstream).bind("after", afterRequestId).bind("limit", limit)
+        .map((rs, ctx) -> new Forwarded(rs.getLong(1), rs.getString(2))).list()));
+  }
+
+  @Override
   public Map<String, Long> depth() {
     return Guard.call("count the outbox", () -> reads.withHandle(h -> {
       Map<String, Long> counts = new LinkedHashMap<>();
