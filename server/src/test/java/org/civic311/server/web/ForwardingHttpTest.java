@@ -36,14 +36,14 @@ import org.junit.jupiter.api.Test;
  * Forwarding through the outbox to a real second Civic311 server, and to misbehaving upstreams
  * written here, on both stores.
  */
-class ForwardingHttpTest {
+public class ForwardingHttpTest {
   static final String API = "/open311/v2";
 
-  static UpstreamSettings upstream(String baseUrl, int timeoutSeconds) {
+  public static UpstreamSettings upstream(String baseUrl, int timeoutSeconds) {
     return new UpstreamSettings(baseUrl, TestConfig.KEY, TestConfig.CITY, null, Map.of(), Map.of(), timeoutSeconds, 1, 1);
   }
 
-  static String post(Http http, String description) {
+  public static String post(Http http, String description) {
     Answer a = http.postForm(API + "/requests.json", form("api_key", TestConfig.KEY, "service_code", "POT",
         "lat", "40.7", "long", "-74.0", "description", description, "email", "resident@example.org"));
     assertThat(a.status()).as(a.text()).isEqualTo(200);
@@ -246,21 +246,21 @@ class ForwardingHttpTest {
     return Application.start(c, "127.0.0.1");
   }
 
-  record Reply(int status, String type, String body, long delayMillis) {}
+  public record Reply(int status, String type, String body, long delayMillis) {}
 
   /** An upstream that answers POST requests as the script says, and GET services with none. */
-  static final class FakeUpstream implements AutoCloseable {
+  public static final class FakeUpstream implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger posts = new AtomicInteger();
 
-    FakeUpstream(List<String> keys, IntFunction<Reply> script) throws IOException {
+    public FakeUpstream(List<String> keys, IntFunction<Reply> script) throws IOException {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       server.createContext("/", x -> answer(x, keys, script));
       server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
       server.start();
     }
 
-    String url() {
+    public String url() {
       return "http://127.0.0.1:" + server.getAddress().getPort() + API;
     }
 
