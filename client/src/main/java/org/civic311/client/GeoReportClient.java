@@ -216,9 +216,23 @@ public final class GeoReportClient {
    * a notice (blackbox).
    */
   public RequestReceipt post(NewRequest request) {
+    return post(request, null);
+  }
+
+  /**
+   * {@code POST requests} with an {@code Idempotency-Key} header (when {@code idempotencyKey} is
+   * not null): a server that honours it (Civic311 does) answers a repeat with the first receipt
+   * and files nothing new, which makes this POST safe to retry. With a key, the transport also
+   * retries a bare 503, as it does for other calls that are safe to repeat.
+   */
+  public RequestReceipt post(NewRequest request, String idempotencyKey) {
     List<Map.Entry<String, String>> fields = withKeyAndJurisdiction(request.formFields());
+    HttpRequest.Builder builder = HttpRequest.newBuilder(url("requests", Map.of()));
+    if (idempotencyKey != null) {
+      builder.header("Idempotency-Key", idempotencyKey);
+    }
     HttpAnswer answer = transport.send("POST requests",
-        FormBody.into(HttpRequest.newBuilder(url("requests", Map.of())), fields, request.photos()), false);
+        FormBody.into(builder, fields, request.photos()), idempotencyKey != null);
     List<RequestReceipt> receipts = read(answer, config.format(), READER::receipts, "a POST reply");
     return one(receipts, answer, "a POST reply");
   }

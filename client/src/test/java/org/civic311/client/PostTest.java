@@ -52,6 +52,14 @@ class PostTest {
   }
 
   @Test
+  void anIdempotencyKeyIsSentAsAHeaderOnlyWhenGiven() {
+    client.post(NewRequest.builder("LAMP").address("1 High St").build(), "civic311:city:42");
+    assertThat(last.get().header("Idempotency-Key")).isEqualTo("civic311:city:42");
+    client.post(NewRequest.builder("LAMP").address("1 High St").build());
+    assertThat(last.get().header("Idempotency-Key")).isNull();
+  }
+
+  @Test
   void photosMakeItMultipart() {
     byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00, 0x01};
     client.post(NewRequest.builder("LAMP").address("1 High St").photo(new Photo("lamp.jpg", "image/jpeg", jpeg)).build());

@@ -102,7 +102,7 @@ public final class Documents {
       for (RequestExtensions.Answer a : x.attributes()) {
         answers.add(Node.fields().put("code", a.code()).put("value", a.value()).build());
       }
-      Node extended = Node.fields()
+      Node.FieldsBuilder fields = Node.fields()
           .put("channel", x.channel())
           .put("detailed_status", x.extendedStatus() == null ? null
               : x.extendedStatus().citySdk().map(CitySdkStatus::wireName).orElse(null))
@@ -112,8 +112,11 @@ public final class Documents {
           .put("parent_service_request_id", x.parentServiceRequestId())
           .put("media_urls", strings("media_url", x.mediaUrls()))
           .put("support_count", Integer.toString(x.supportCount()))
-          .put("attributes", new Node.Items("attribute", answers))
-          .build();
+          .put("attributes", new Node.Items("attribute", answers));
+      if (x.upstreamServiceRequestId() != null) {
+        fields.put("upstream_service_request_id", x.upstreamServiceRequestId());
+      }
+      Node extended = fields.build();
       List<Node> notes = new ArrayList<>();
       for (RequestUpdate u : x.notes()) {
         notes.add(update(u, "datetime"));

@@ -24,6 +24,8 @@ import org.civic311.server.domain.opendata.Downloads;
 import org.civic311.server.web.Cors;
 import org.civic311.server.web.opendata.DownloadEndpoints;
 import org.civic311.server.domain.Updates;
+import org.civic311.server.domain.interop.Forwarder;
+import org.civic311.server.domain.interop.Idempotency;
 import org.civic311.server.domain.limits.WriteLimits;
 import org.civic311.server.storage.RateLimit;
 import org.civic311.server.storage.Transactions;
@@ -92,10 +94,11 @@ public final class Application implements AutoCloseable {
   private final ScheduledExecutorService upkeep;
   private final Readiness readiness;
   private final Meters meters;
+  private final ScheduledExecutorService forwarding;
 
   private Application(Database database, WebServer web, Jurisdictions jurisdictions,
       ScheduledExecutorService refresher, Followers followers, ScheduledExecutorService mailing,
-      ScheduledExecutorService upkeep, Readiness readiness, Meters meters) {
+      ScheduledExecutorService upkeep, Readiness readiness, Meters meters, ScheduledExecutorService forwarding) {
     this.database = database;
     this.web = web;
     this.jurisdictions = jurisdictions;
@@ -105,6 +108,7 @@ public final class Application implements AutoCloseable {
     this.upkeep = upkeep;
     this.readiness = readiness;
     this.meters = meters;
+    this.forwarding = forwarding;
   }
 
   /** Opens and migrates the database, applies the configuration and starts listening. */
@@ -135,14 +139,17 @@ public final class Application implements AutoCloseable {
       MediaStore store = new FileMediaStore(Path.of(m.directory()));
       WriteLimits limits = writeLimits(config.limits(), keys, database);
       WriteLimiter limiter = new WriteLimiter(limits);
-      Intake intake = new Intake(jurisdictions, keys, database.requests(), clock);
+      var upstreams = Upstreams.of(config);
+      Forwarder forwarder = Upstreams.forwarder(upstreams, database, clock);
+      Intake intake = new Intake(jurisdictions, keys, database.requests(), clock, forwarder::upstreamOf);
       MediaIntake media = new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(),
           MediaLimits.DEFAULT.maxPixels()), store);
       Uploads uploads = new Uploads(media);
-      Extensions extensions = new Extensions(database.updates(), database.requests());
+      Extensions extensions = new Extensions(database.updates(), database.requests(), database.outbox());
       RequestSearch search = new RequestSearch(jurisdictions, database.requests(), extensions, clock);
       GeoReportApi geoReport = new GeoReportApi(api, jurisdictions, keys, intake, search,
-          new Updates(jurisdictions, keys, database.updates(), clock), uploads, limiter);
+          new Updates(jurisdictions, keys, database.updates(), clock), uploads, limiter,
+          new Idempotency(database.idempotency(), clock));
       StaffPages staff = staffPages(config, database, jurisdictions, keys, limiter, clock);
       MapSettings map = config.map();
       CitizenPages citizen = new CitizenPages(new CitizenServices(intake,
@@ -168,7 +175,8 @@ public final class Application implements AutoCloseable {
       ScheduledExecutorService refresher = refresher(jurisdictions, s.catalogueRefreshSeconds());
       BucketSweep.schedule(refresher, limits);
       return new Application(database, web, jurisdictions, refresher, followers, mailing,
-          IndexUpkeep.start(database), readiness, meters);
+          IndexUpkeep.start(database), readiness, meters,
+          Upstreams.start(forwarder, Upstreams.puller(upstreams, database, clock)));
     } catch (Exception | Error e) {
       readiness.close();
       if (meters != null) {
@@ -209,7 +217,7 @@ public final class Application implements AutoCloseable {
         new CatalogueEditor(jurisdictions, database.catalogue(), database.casework(), transactions, audit, clock),
         audit,
         new Frame.MapView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom()),
-        limiter);
+        limiter, new org.civic311.server.domain.interop.Outbox(database.outbox(), clock));
     return new StaffPages(services, map.tileOrigin());
   }
 
@@ -306,7 +314,7 @@ public final class Application implements AutoCloseable {
 
   /** The bulk downloads over an open database, for commands that export without serving. */
   public static Downloads downloads(Database database) {
-    Extensions extensions = new Extensions(database.updates(), database.requests());
+    Extensions extensions = new Extensions(database.updates(), database.requests(), database.outbox());
     RequestSearch search = new RequestSearch(new Jurisdictions(database.catalogue()), database.requests(), extensions,
         Clock.systemUTC());
     return new Downloads(search, database.requests(), database.updates(), extensions);
@@ -375,6 +383,11 @@ public final class Application implements AutoCloseable {
     // Index upkeep stops between two of its short steps.
     upkeep.shutdownNow();
     upkeep.awaitTermination(5, TimeUnit.SECONDS);
+    // A send in progress finishes (its lease covers it if it does not); the outbox keeps the rest.
+    forwarding.shutdown();
+    if (!forwarding.awaitTermination(5, TimeUnit.SECONDS)) {
+      forwarding.shutdownNow();
+    }
     try {
       web.stop();
     } finally {

@@ -212,6 +212,57 @@ final class ConfigurationValidator {
       }
       services(at, j.services());
       openData(at + "/open_data", j.openData());
+      if (j.upstream() != null) {
+        upstream(at + "/upstream", j.upstream(), j.services());
+      }
+    }
+  }
+
+  private void upstream(String at, UpstreamSettings u, List<ServiceSettings> services) {
+    // The operator wrote the URL, so it is trusted; only other schemes (file:, jar:) are refused.
+    if (blank(u.url()) || !u.url().matches("(?i)https?://[^\\s/]+[^\\s]*")) {
+      fail(at + "/url", "url must be the upstream's http or https base URL, such as "
+          + "https://council.example.gov/open311/v2");
+    }
+    if (u.timeoutSeconds() < 1 || u.timeoutSeconds() > 600) {
+      fail(at + "/timeout_seconds", "timeout_seconds must be between 1 and 600");
+    }
+    if (u.firstRetrySeconds() < 1 || u.firstRetrySeconds() > 3600) {
+      fail(at + "/first_retry_seconds", "first_retry_seconds must be between 1 and 3600");
+    }
+    if (u.pullSeconds() < 1 || u.pullSeconds() > 86_400) {
+      fail(at + "/pull_seconds", "pull_seconds must be between 1 and 86400");
+    }
+    java.util.Map<String, ServiceSettings> ours = new java.util.HashMap<>();
+    for (ServiceSettings s : services) {
+      ours.put(s.code(), s);
+    }
+    if (u.services() != null) {
+      for (int i = 0; i < u.services().size(); i++) {
+        if (!ours.containsKey(u.services().get(i))) {
+          fail(at + "/services/" + i, "service '" + u.services().get(i) + "' is not in this jurisdiction's services");
+        }
+      }
+    }
+    for (java.util.Map.Entry<String, String> e : u.serviceCodes().entrySet()) {
+      if (!ours.containsKey(e.getKey())) {
+        fail(at + "/service_codes/" + e.getKey(), "service '" + e.getKey() + "' is not in this jurisdiction's services");
+      } else if (blank(e.getValue())) {
+        fail(at + "/service_codes/" + e.getKey(), "the upstream's service code is required");
+      }
+    }
+    for (java.util.Map.Entry<String, java.util.Map<String, String>> e : u.attributes().entrySet()) {
+      ServiceSettings s = ours.get(e.getKey());
+      if (s == null) {
+        fail(at + "/attributes/" + e.getKey(), "service '" + e.getKey() + "' is not in this jurisdiction's services");
+        continue;
+      }
+      for (String code : e.getValue().keySet()) {
+        if (s.attributes().stream().noneMatch(a -> a.code().equals(code))) {
+          fail(at + "/attributes/" + e.getKey() + "/" + code,
+              "service '" + e.getKey() + "' has no attribute '" + code + "'");
+        }
+      }
     }
   }
 

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record JurisdictionSettings(
     String id, String name, String timeZone, List<ApiKeySettings> apiKeys, List<ServiceSettings> services,
-    OpenDataSettings openData) {
+    OpenDataSettings openData, UpstreamSettings upstream) {
   public JurisdictionSettings {
     apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
     services = services == null ? List.of() : List.copyOf(services);
@@ -17,6 +17,16 @@ public record JurisdictionSettings(
 
   public JurisdictionSettings(String id, String name, String timeZone, List<ApiKeySettings> apiKeys,
       List<ServiceSettings> services) {
-    this(id, name, timeZone, apiKeys, services, null);
+    this(id, name, timeZone, apiKeys, services, null, null);
+  }
+
+  public JurisdictionSettings(String id, String name, String timeZone, List<ApiKeySettings> apiKeys,
+      List<ServiceSettings> services, OpenDataSettings openData) {
+    this(id, name, timeZone, apiKeys, services, openData, null);
+  }
+
+  /** A copy forwarding its new requests upstream. */
+  public JurisdictionSettings withUpstream(UpstreamSettings upstream) {
+    return new JurisdictionSettings(id, name, timeZone, apiKeys, services, openData, upstream);
   }
 }

@@ -23,9 +23,18 @@ public final class Extensions {
   private final UpdateStore updates;
   private final org.civic311.server.storage.RequestStore requests;
 
+  private final org.civic311.server.storage.OutboxStore outbox;
+
   public Extensions(UpdateStore updates, org.civic311.server.storage.RequestStore requests) {
+    this(updates, requests, null);
+  }
+
+  /** With {@code outbox}, a forwarded request's extensions name the upstream's id for it. */
+  public Extensions(UpdateStore updates, org.civic311.server.storage.RequestStore requests,
+      org.civic311.server.storage.OutboxStore outbox) {
     this.updates = updates;
     this.requests = requests;
+    this.outbox = outbox;
   }
 
   /** The extensions of each record, in the same order; hidden records must be left out before. */
@@ -34,6 +43,7 @@ public final class Extensions {
     Map<Long, List<UpdateRecord>> history = updates.historyOf(ids);
     Map<Long, List<MediaRecord>> media = updates.mediaOf(ids);
     Map<Long, List<Long>> duplicates = requests.duplicatesOf(ids);
+    Map<Long, String> upstream = outbox == null ? Map.of() : outbox.upstreamIdsOf(ids);
     List<RequestExtensions> out = new ArrayList<>(records.size());
     for (RequestRecord r : records) {
       List<String> urls = new ArrayList<>();
@@ -55,7 +65,7 @@ public final class Extensions {
       }
       out.add(new RequestExtensions(r.channel(), extendedStatus(r), idOrNull(r.duplicateOf()),
           duplicates.getOrDefault(r.id(), List.of()).stream().map(String::valueOf).toList(),
-          idOrNull(r.parentRequestId()), urls, r.supportCount(), answers, notes));
+          idOrNull(r.parentRequestId()), urls, r.supportCount(), answers, notes, upstream.get(r.id())));
     }
     return out;
   }

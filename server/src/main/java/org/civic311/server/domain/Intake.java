@@ -33,12 +33,28 @@ public final class Intake {
   private final ApiKeys apiKeys;
   private final RequestStore requests;
   private final Clock clock;
+  private final Forwarding forwarding;
+
+  /** Which upstream, if any, a new request of a service is forwarded to (see {@code domain.interop}). */
+  @FunctionalInterface
+  public interface Forwarding {
+    Forwarding NONE = (jurisdictionId, serviceCode) -> null;
+
+    /** The upstream's name, or null when requests of this service stay here. */
+    String upstreamOf(String jurisdictionId, String serviceCode);
+  }
 
   public Intake(Jurisdictions jurisdictions, ApiKeys apiKeys, RequestStore requests, Clock clock) {
+    this(jurisdictions, apiKeys, requests, clock, Forwarding.NONE);
+  }
+
+  public Intake(Jurisdictions jurisdictions, ApiKeys apiKeys, RequestStore requests, Clock clock,
+      Forwarding forwarding) {
     this.jurisdictions = jurisdictions;
     this.apiKeys = apiKeys;
     this.requests = requests;
     this.clock = clock;
+    this.forwarding = forwarding;
   }
 
   /**
@@ -122,7 +138,8 @@ public final class Intake {
     RequestRecord stored = requests.insert(new NewRequest(
         j.id(), service.code(), service.name(), description, service.agencyResponsible(),
         service.serviceNotice(), clock.millis(), null, address, addressId, null, lat, lon, mediaUrl, token,
-        answers, key == null ? null : key.id(), reporter, channel, media));
+        answers, key == null ? null : key.id(), reporter, channel, media),
+        forwarding.upstreamOf(j.id(), service.code()));
     RequestReceipt receipt = switch (service.type()) {
       case REALTIME -> RequestReceipt.ofId(Long.toString(stored.id()), service.serviceNotice());
       case BATCH -> RequestReceipt.ofToken(token, service.serviceNotice());

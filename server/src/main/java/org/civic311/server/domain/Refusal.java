@@ -10,7 +10,7 @@ public final class Refusal extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** Why the call was refused. */
-  public enum Reason { INVALID, FORBIDDEN, NOT_FOUND, UNAVAILABLE }
+  public enum Reason { INVALID, FORBIDDEN, NOT_FOUND, CONFLICT, UNAVAILABLE }
 
   private final Reason reason;
   private final transient List<String> messages;
@@ -31,6 +31,10 @@ public final class Refusal extends RuntimeException {
 
   public static Refusal notFound(String message) {
     return new Refusal(Reason.NOT_FOUND, List.of(message));
+  }
+
+  public static Refusal conflict(String message) {
+    return new Refusal(Reason.CONFLICT, List.of(message));
   }
 
   public Reason reason() {

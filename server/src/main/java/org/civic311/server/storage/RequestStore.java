@@ -9,6 +9,18 @@ public interface RequestStore {
   /** Stores a new open request and returns it with its id. */
   RequestRecord insert(NewRequest request);
 
+  /**
+   * Stores a request and, in the same transaction, a row in the forwarding outbox naming the
+   * upstream it goes to ({@code upstream} null: none), so that an accepted request is never lost
+   * to a crash before it is sent.
+   */
+  default RequestRecord insert(NewRequest request, String upstream) {
+    if (upstream != null) {
+      throw new UnsupportedOperationException("this store cannot forward");
+    }
+    return insert(request);
+  }
+
   Optional<RequestRecord> find(String jurisdictionId, long id);
 
   /** The requests with these ids in the jurisdiction, newest first; unknown ids are skipped. */

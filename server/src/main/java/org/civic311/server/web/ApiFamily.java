@@ -111,6 +111,6 @@ final class ApiFamily implements Family {
 
   @Override
   public Answer options(Exchange x) {
-    return cors.preflight(x.request(), "GET, HEAD, POST, OPTIONS", "Content-Type");
+    return cors.preflight(x.request(), "GET, HEAD, POST, OPTIONS", "Content-Type, Idempotency-Key");
   }
 }

@@ -9,6 +9,8 @@ import org.civic311.georeport.Format;
 import org.civic311.georeport.GeoDateTime;
 import org.civic311.server.domain.Jurisdictions;
 import org.civic311.server.domain.RequestSearch;
+import org.civic311.server.domain.interop.Idempotency;
+import org.civic311.server.web.interop.IdempotentPosts;
 
 /** {@code GET discovery}: who runs this server, how to get a key, where the endpoint is. */
 final class DiscoveryEndpoint {
@@ -30,6 +32,9 @@ final class DiscoveryEndpoint {
     paging.put("max_requests", RequestSearch.MAX_RESULTS);
     paging.put("page_size_default", RequestSearch.DEFAULT_PAGE_SIZE);
     paging.put("page_size_max", RequestSearch.MAX_RESULTS);
+    // POSTs honour this header for this many hours (see docs/INTEROP.md).
+    paging.put("idempotency_key_header", IdempotentPosts.HEADER);
+    paging.put("idempotency_key_hours", Idempotency.LIFETIME.toHours());
     return Reply.of(200, Documents.discovery(d, paging), format);
   }
 

@@ -53,6 +53,7 @@ final class Failures {
       case INVALID -> 400;
       case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
       case UNAVAILABLE -> 503;
     };
   }

@@ -13,6 +13,8 @@ import org.civic311.server.domain.Intake;
 import org.civic311.server.domain.Jurisdictions;
 import org.civic311.server.domain.RequestSearch;
 import org.civic311.server.domain.Updates;
+import org.civic311.server.domain.interop.Idempotency;
+import org.civic311.server.web.interop.IdempotentPosts;
 import org.civic311.server.storage.MediaRecord;
 
 /**
@@ -30,9 +32,10 @@ public final class GeoReportApi {
   private final Uploads uploads;
   private final ApiFamily family;
   private final WriteGate writes;
+  private final IdempotentPosts idempotent;
 
   public GeoReportApi(ApiSettings settings, Jurisdictions jurisdictions, ApiKeys keys, Intake intake,
-      RequestSearch search, Updates updates, Uploads uploads, WriteLimiter limiter) {
+      RequestSearch search, Updates updates, Uploads uploads, WriteLimiter limiter, Idempotency idempotency) {
     this.settings = settings;
     this.jurisdictions = jurisdictions;
     this.discovery = new DiscoveryEndpoint(jurisdictions, settings);
@@ -43,6 +46,7 @@ public final class GeoReportApi {
     this.uploads = uploads;
     this.family = new ApiFamily(settings, jurisdictions, keys);
     this.writes = limiter.apiWrites();
+    this.idempotent = new IdempotentPosts(idempotency, jurisdictions, keys);
   }
 
   public Family family() {
@@ -66,17 +70,17 @@ public final class GeoReportApi {
     r.get(base + "/services/{code}.{format}", family,
         x -> services.definition(jurisdiction(x), x.param("code"), format(x)));
     r.get(base + "/requests.{format}", family, x -> requests(search.search(x.parameters()), x, false));
-    r.write(base + "/requests.{format}", family, x -> Reply.of(200,
-        Documents.receipt(intake.submit(x.parameters(), photos(x), "api")), format(x)), body, writes);
+    r.write(base + "/requests.{format}", family, idempotent.wrap(x -> Reply.of(200,
+        Documents.receipt(intake.submit(x.parameters(), photos(x), "api")), format(x))), body, writes);
     r.get(base + "/requests/{id}.{format}", family, x -> requests(search.one(x.parameters(), x.param("id")), x, true));
     r.get(base + "/tokens/{id}.{format}", family,
         x -> Reply.of(200, Documents.receipt(search.token(jurisdiction(x), x.param("id"))), format(x)));
     r.get(base + "/servicerequestupdates.{format}", family,
         x -> Reply.of(200, Documents.updates(updates.search(x.parameters())), format(x)));
-    r.write(base + "/servicerequestupdates.{format}", family, x -> {
+    r.write(base + "/servicerequestupdates.{format}", family, idempotent.wrap(x -> {
       Updates.Receipt receipt = updates.post(x.parameters(), photos(x));
       return Reply.of(200, Documents.updateReceipt(receipt.updateId(), receipt.accountId()), format(x));
-    }, body, writes);
+    }), body, writes);
   }
 
   static Format format(Exchange x) {

@@ -52,6 +52,26 @@ class ConfigurationLoaderTest {
   }
 
   @Test
+  void anUpstreamIsReadAndItsMappingsNameKnownServicesAndAttributes() {
+    String good = GOOD.replace("  time_zone: Europe/Paris\n", "  time_zone: Europe/Paris\n    upstream:\n"
+        + "      url: https://council.example.gov/open311/v2\n      api_key: abc\n"
+        + "      service_codes: {LAMP: \"0042\"}\n      attributes: {LAMP: {FAULT: fault}}\n");
+    UpstreamSettings u = ConfigurationLoader.parse(good, "c.yaml").jurisdictions().get(0).upstream();
+    assertThat(u.url()).isEqualTo("https://council.example.gov/open311/v2");
+    assertThat(u.serviceCodes()).containsEntry("LAMP", "0042");
+    assertThat(u.forwards("LAMP")).isTrue();
+    assertThat(u.timeoutSeconds()).isEqualTo(30);
+    String bad = GOOD.replace("  time_zone: Europe/Paris\n", "  time_zone: Europe/Paris\n    upstream:\n"
+        + "      url: file:///etc/passwd\n      services: [NOPE]\n"
+        + "      attributes:\n        LAMP:\n          COLOUR: colour\n");
+    assertThatThrownBy(() -> ConfigurationLoader.parse(bad, "c.yaml"))
+        .hasMessageContaining("line 8 (jurisdictions[0].upstream.url): url must be the upstream's http or https")
+        .hasMessageContaining("line 9 (jurisdictions[0].upstream.services[0]): service 'NOPE' is not in")
+        .hasMessageContaining("line 12 (jurisdictions[0].upstream.attributes.LAMP.COLOUR): service 'LAMP' has no "
+            + "attribute 'COLOUR'");
+  }
+
+  @Test
   void openDataTermsAreOptionalAndCheckedWithTheirLine() {
     assertThat(ConfigurationLoader.parse(GOOD, "c.yaml").jurisdictions().get(0).openData())
         .isEqualTo(OpenDataSettings.NONE);

@@ -67,6 +67,13 @@ public final class TestConfig {
     return this;
   }
 
+  /** The jurisdiction added last forwards its new requests to {@code upstream}. */
+  public TestConfig upstream(org.civic311.server.config.UpstreamSettings upstream) {
+    JurisdictionSettings j = jurisdictions.remove(jurisdictions.size() - 1);
+    jurisdictions.add(j.withUpstream(upstream));
+    return this;
+  }
+
   private static String mediaDirectory() {
     try {
       return java.nio.file.Files.createTempDirectory("civic311-media").toString();

@@ -177,6 +177,14 @@ public final class Database implements AutoCloseable {
   }
 
   /** Transactions spanning several stores: a staff action and its audit entry commit together. */
+  public org.civic311.server.storage.IdempotencyStore idempotency() {
+    return new SqlIdempotencyStore(pooledReads, writer);
+  }
+
+  public org.civic311.server.storage.OutboxStore outbox() {
+    return new SqlOutboxStore(pooledReads, writer);
+  }
+
   public Transactions transactions() {
     return new SqlTransactions(writer, dialect);
   }

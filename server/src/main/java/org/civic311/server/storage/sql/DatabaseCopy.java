@@ -46,6 +46,8 @@ public final class DatabaseCopy {
       new Table("request_media", "request_id IN (" + REQUESTS_OF + ") OR update_id IN"
           + " (SELECT id FROM request_updates WHERE jurisdiction_id = ?)", "request_id, update_id, position", false),
       new Table("request_followers", "request_id IN (" + REQUESTS_OF + ")", "id", true),
+      // Forwards not yet sent must move with their requests; idempotency keys live a day and stay.
+      new Table("forward_outbox", "request_id IN (" + REQUESTS_OF + ")", "request_id", false),
       new Table("response_templates", "jurisdiction_id = ?", "id", true),
       // Staff accounts serve every jurisdiction, and notes and the audit log name them.
       new Table("staff_users", null, "id", true),

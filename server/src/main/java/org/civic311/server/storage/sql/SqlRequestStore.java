@@ -48,6 +48,11 @@ final class SqlRequestStore implements RequestStore {
 
   @Override
   public RequestRecord insert(NewRequest r) {
+    return insert(r, null);
+  }
+
+  @Override
+  public RequestRecord insert(NewRequest r, String upstream) {
     return Guard.call("store a request", () -> writes.inTransaction(h -> {
       NewRequest.Reporter who = r.reporter();
       long id = h.createUpdate(INSERT)
@@ -79,6 +84,9 @@ final class SqlRequestStore implements RequestStore {
           .mapTo(Long.class)
           .one();
       insertMedia(h, id, null, r.media());
+      if (upstream != null) {
+        SqlOutboxStore.enqueue(h, id, upstream, r.requestedAt());
+      }
       return new RequestRecord(id, r.jurisdictionId(), r.serviceCode(), r.serviceName(), "open", null,
           r.description(), r.agencyResponsible(), r.serviceNotice(), r.requestedAt(), r.requestedAt(),
           r.expectedAt(), r.address(), r.addressId(), r.zipcode(), r.lat(), r.lon(), r.mediaUrl(), r.token(),

@@ -166,6 +166,7 @@ public final class QueuePage {
       case "duplicate" -> "The request is marked as a duplicate and closed.";
       case "hidden" -> "The request is hidden from public output.";
       case "shown" -> "The request is public again.";
+      case "forward-retry" -> "The request will be sent upstream again shortly.";
       case "saved" -> "Saved.";
       case "revoked" -> "The key is revoked.";
       case "limit" -> "The key's write limit is saved.";

@@ -19,6 +19,7 @@ import org.civic311.server.domain.staff.NotFound;
 import org.civic311.server.domain.staff.StaffMember;
 import org.civic311.server.storage.InternalNoteRecord;
 import org.civic311.server.storage.MediaRecord;
+import org.civic311.server.storage.OutboxStore;
 import org.civic311.server.storage.RequestRecord;
 import org.civic311.server.storage.ResponseTemplateRecord;
 import org.civic311.server.storage.ServiceRecord;
@@ -52,7 +53,7 @@ public final class RequestPage {
       List<Field> reporter, List<Field> answers, List<Photo> photos, List<HistoryEntry> history, List<Note> notes,
       List<Views.Option> statuses, List<Views.Option> services, List<ResponseTemplateRecord> templates,
       String agency, String expected, String serviceCode, String duplicateOf, List<String> duplicates,
-      Double lat, Double lon, Map<String, String> errors, Map<String, String> entered) {}
+      Double lat, Double lon, Map<String, String> errors, Map<String, String> entered, boolean canRetryForward) {}
 
   Answer show(Exchange x, String jurisdictionSegment, long id) {
     return render(x, jurisdictionSegment, id, 200, Map.of(), Map.of());
@@ -97,6 +98,17 @@ public final class RequestPage {
           work.unhide(actor, j, id);
           done = "shown";
         }
+        case "forward-retry" -> {
+          RequestRecord r = work.read(x.requireSession().member(), j, id)
+              .orElseThrow(() -> new NotFound("There is no request " + id + " here."));
+          if (!x.requireSession().member().canWork(r)) {
+            throw new org.civic311.server.domain.staff.NotPermitted("You may not work this request.");
+          }
+          if (!services.outbox().retry(id)) {
+            throw new Failure(409, "This request is not waiting for a retry.");
+          }
+          done = "forward-retry";
+        }
         default -> throw new Failure(404, "There is no such action.");
       }
     } catch (InvalidInput e) {
@@ -130,6 +142,12 @@ public final class RequestPage {
     fields.add(new Field("Status notes", r.statusNotes()));
     fields.add(new Field("Channel", r.channel()));
     fields.add(new Field("Token", r.token()));
+    Optional<OutboxStore.Entry> forward = services.outbox().of(id);
+    forward.ifPresent(e -> {
+      fields.add(new Field("Forwarding", forwarding(e, zone)));
+      fields.add(new Field("Upstream id", e.upstreamId() != null ? e.upstreamId() : e.upstreamToken()));
+      fields.add(new Field("Forwarding outbox", services.outbox().depth().toString()));
+    });
     fields.removeIf(f -> f.value() == null || f.value().isBlank());
     List<Field> reporter = new ArrayList<>();
     String name = String.join(" ", nonNull(r.reporter().firstName()), nonNull(r.reporter().lastName())).strip();
@@ -176,7 +194,23 @@ public final class RequestPage {
         Views.detailedStatuses(), serviceOptions, work.templates(j, r.serviceCode()),
         nonNull(r.agencyResponsible()), Views.inputTime(r.expectedAt(), zone), r.serviceCode(),
         r.duplicateOf() == null ? "" : r.duplicateOf().toString(), duplicates, r.lat(), r.lon(), errors,
-        entered)));
+        entered, forward.map(e -> e.state().equals("failed") || e.state().equals("cancelled")).orElse(false))));
+  }
+
+  /** One line: the state, attempts, the next try or the upstream's words. */
+  private static String forwarding(OutboxStore.Entry e, ZoneId zone) {
+    StringBuilder b = new StringBuilder(e.state()).append(" to ").append(e.upstream())
+        .append(" (").append(e.attempts()).append(e.attempts() == 1 ? " attempt" : " attempts").append(')');
+    if (e.state().equals("waiting") && e.attempts() > 0) {
+      b.append("; next try ").append(Views.time(e.nextTryAt(), zone));
+    }
+    if (e.sentAt() != null) {
+      b.append("; sent ").append(Views.time(e.sentAt(), zone));
+    }
+    if (e.lastError() != null && !e.state().equals("sent")) {
+      b.append("; upstream said: ").append(e.lastError());
+    }
+    return b.toString();
   }
 
   private static Photo photo(MediaRecord m) {
