@@ -80,12 +80,57 @@ final class CsvRows implements AutoCloseable {
     Throwable cause = e;
     while (cause != null) {
       if (cause instanceof CharacterCodingException) {
-        return new BadInput(file, line, 0, "is not UTF-8 text (" + cause + "); convert it to UTF-8 first,"
-            + " for example with iconv -f WINDOWS-1252 -t UTF-8");
+        // The reader decodes ahead of the parser, so the parser's line is not where the bad byte is.
+        long[] at = firstBadByte(file);
+        return new BadInput(file, at[0], at[1], "is not UTF-8 text (byte 0x" + Integer.toHexString((int) at[2])
+            + " here cannot start or continue a character); convert it to UTF-8 first, for example with"
+            + " iconv -f WINDOWS-1252 -t UTF-8");
       }
       cause = cause.getCause();
     }
     return new BadInput(file, line, 0, "is not readable as CSV: " + e.getMessage());
+  }
+
+  /** Line, column (in characters) and value of the first byte that is not UTF-8; 0s when not found. */
+  static long[] firstBadByte(Path file) {
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (InputStream in = Files.newInputStream(file)) {
+      java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
+      java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+      long line = 1;
+      long column = 1;
+      boolean end = false;
+      while (true) {
+        int n = end ? -1 : in.read(bytes.array(), bytes.position(), bytes.remaining());
+        if (n < 0) {
+          end = true;
+        } else {
+          bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+        java.nio.charset.CoderResult result = utf8.decode(bytes, chars, end);
+        chars.flip();
+        while (chars.hasRemaining()) {
+          if (chars.get() == '\n') {
+            line++;
+            column = 1;
+          } else {
+            column++;
+          }
+        }
+        chars.clear();
+        if (result.isError()) {
+          return new long[] {line, column, bytes.get(bytes.position()) & 0xFF};
+        }
+        bytes.compact();
+        if (end && !result.isOverflow()) {
+          return new long[] {0, 0, 0};
+        }
+      }
+    } catch (IOException e) {
+      return new long[] {0, 0, 0};
+    }
   }
 
   Path file() {
