@@ -233,7 +233,7 @@ class ImportCommandTest {
     Files.writeString(mapping, MAPPING.replace("  description: Details", "  descriptoin: Details"));
     Run typo = CommandsTest.run("import", "csv", "--database", db, "--mapping", mapping.toString(), missing.toString());
     assertThat(typo.code()).isEqualTo(1);
-    assertThat(typo.err()).contains(X: unknown field 'descriptoin'");
+    assertThat(typo.err()).contains(mapping + ":12:3: unknown field 'descriptoin'");
 
     Path notMapped = dir.resolve("other.csv");
     Files.writeString(notMapped, "Case,Opened\nA,01.02.2024 08:15\n");
