@@ -132,6 +132,27 @@ class ImportCommandTest {
   }
 
   @Test
+  void aServicesFileMapsComplaintsOntoTheCatalogue(@TempDir Path dir) throws Exception {
+    String db = "jdbc:sqlite:" + dir.resolve("mapped-services.db");
+    Path services = dir.resolve("services.csv");
+    Files.writeString(services, "complaint_type,descriptor,service_code\nDirty Condition,,cleaning\n"
+        + "Noise,Loud,nowhere\n");
+    Path first = nycFile(dir, "seed.csv",
+        nycRow("1", "03/01/2023 09:00:00 AM", "", "Cleaning", "", "Open", "", "40.75", "-73.99"));
+    // The first import makes the service whose code is "cleaning" (a complaint type alone).
+    assertThat(CommandsTest.run("import", "nyc", "--database", db, first.toString()).out()).contains("1 imported");
+    Path data = nycFile(dir, "mapped.csv",
+        nycRow("2", "03/01/2023 10:00:00 AM", "", "Dirty Condition", "Trash", "Open", "", "40.75", "-73.99"),
+        nycRow("3", "03/01/2023 11:00:00 AM", "", "Noise", "Loud", "Open", "", "40.75", "-73.99"));
+    Run r = CommandsTest.run("import", "nyc", "--database", db, "--services", services.toString(), data.toString());
+    assertThat(r.out()).as(r.err()).contains("1 imported", "1 rejected");
+    assertThat(count(db, "SELECT COUNT(*) FROM service_requests WHERE external_id = '2' AND service_code = 'cleaning'"
+        + " AND service_name = 'Cleaning'")).isEqualTo(1);
+    assertThat(Files.readString(dir.resolve("mapped.csv.rejects.csv")))
+        .contains("service code 'nowhere' is not in the catalogue of nyc");
+  }
+
+  @Test
   void theCitiesSamplesMakeAJurisdictionPerCity(@TempDir Path dir) throws Exception {
     String db = "jdbc:sqlite:" + dir.resolve("cities.db");
     for (String f : List.of("sample_311_data_1k_BLM_BRK_PEO.tsv", "sample_311_data_1k_BOS_CHI_SFO.tsv")) {
