@@ -20,9 +20,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code civic311 import nyc|cities|csv FILE}: brings another system's requests in. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Import requests from another system's records. Each row keeps its original id, so running",
-        "the same file again adds nothing and updates what changed; an interrupted import goes on from its",
-        "last committed batch. Bad rows go to FILE.rejects.csv with their line and reason. See docs/IMPORT.md."},
+    description = "Import requests from another system's records. Each row keeps its original id, so running"
+        + " the same file again adds nothing and updates what changed; an interrupted import goes on from its"
+        + " last committed batch. Bad rows go to FILE.rejects.csv with their line and reason. See docs/IMPORT.md.",
     subcommands = {ImportCommand.Nyc.class, ImportCommand.Cities.class, ImportCommand.Mapped.class})
 final class ImportCommand {
 
