@@ -7,6 +7,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.civic311.server.storage.ImportStore;
 import org.civic311.server.storage.ImportedRequest;
 import org.civic311.server.storage.JurisdictionRecord;
@@ -17,7 +22,9 @@ import org.civic311.server.storage.ServiceRecord;
  * interrupted import keeps every batch committed, and running it again skips what is stored
  * (by the source's ids, unchanged rows at the cost of one lookup per batch) and goes on. Bad
  * rows go to the rejects file and never stop the import; a bad file stops it before any write.
- * Memory stays constant: one batch per jurisdiction is held at a time.
+ * Memory stays constant: one batch per jurisdiction is filled while at most two more are being
+ * written. Writing runs on a thread of its own, so reading and checking the next rows overlaps
+ * the database's work on the last batch; batches are written in the order they were filled.
  */
 public final class Importer {
   /** Rows written per transaction. */
@@ -73,6 +80,67 @@ public final class Importer {
    *                  problem was met stay (the message says how many rows)
    */
   public Summary run(ImportSource source, Path rejectsFile, Totals totals, Progress progress) {
+    ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "import-writer");
+      t.setDaemon(true);
+      return t;
+    });
+    Writes writes = new Writes(writer);
+    try {
+      return run(source, rejectsFile, totals, progress, writes);
+    } catch (RuntimeException e) {
+      // The batches already handed over are written before the failure is told, so that what it
+      // says was committed is.
+      try {
+        writes.drain();
+      } catch (RuntimeException also) {
+        e.addSuppressed(also);
+      }
+      throw e;
+    } finally {
+      writer.shutdown();
+    }
+  }
+
+  /** The batches handed to the writing thread and not yet known to be written, oldest first. */
+  private static final class Writes {
+    static final int IN_FLIGHT = 2;
+    final ExecutorService writer;
+    final ArrayDeque<Future<?>> pending = new ArrayDeque<>();
+
+    Writes(ExecutorService writer) {
+      this.writer = writer;
+    }
+
+    void submit(Runnable write) {
+      pending.add(writer.submit(write));
+      while (pending.size() > IN_FLIGHT) {
+        await(pending.poll());
+      }
+    }
+
+    void drain() {
+      while (!pending.isEmpty()) {
+        await(pending.poll());
+      }
+    }
+
+    private static void await(Future<?> f) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("import interrupted", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+  }
+
+  private Summary run(ImportSource source, Path rejectsFile, Totals totals, Progress progress, Writes writes) {
     RowFormat format = source.format();
     try (CsvRows rows = CsvRows.open(source.file(), format.separator())) {
       format.start(rows);
@@ -98,7 +166,7 @@ public final class Importer {
             ImportedRequest r = p.admit(in);
             p.batch.add(r);
             if (p.batch.size() >= batchSize) {
-              flush(format.source(), p, totals);
+              flush(format.source(), p, totals, writes);
             }
             for (String w : warnings) {
               rejects.add(rows.line(), "warning", w, row);
@@ -113,8 +181,9 @@ public final class Importer {
           progress.rows(totals.read);
         }
         for (Pending p : pending.values()) {
-          flush(format.source(), p, totals);
+          flush(format.source(), p, totals, writes);
         }
+        writes.drain();
       }
       return totals.summary(rejects.written() ? rejectsFile : null);
     }
@@ -125,16 +194,21 @@ public final class Importer {
     return new Pending(j, new HashMap<>(store.serviceNames(j.id())));
   }
 
-  private void flush(String source, Pending p, Totals totals) {
-    if (!p.newServices.isEmpty()) {
-      store.addServices(p.jurisdiction.id(), p.newServices, clock.millis());
-      p.newServices.clear();
-    }
-    ImportStore.BatchOutcome o = store.write(p.jurisdiction.id(), source, p.batch, clock.millis());
-    totals.added += o.added();
-    totals.updated += o.updated();
-    totals.unchanged += o.unchanged();
+  private void flush(String source, Pending p, Totals totals, Writes writes) {
+    String j = p.jurisdiction.id();
+    List<ServiceRecord> services = List.copyOf(p.newServices);
+    List<ImportedRequest> batch = List.copyOf(p.batch);
+    p.newServices.clear();
     p.batch.clear();
+    writes.submit(() -> {
+      if (!services.isEmpty()) {
+        store.addServices(j, services, clock.millis());
+      }
+      ImportStore.BatchOutcome o = store.write(j, source, batch, clock.millis());
+      totals.added += o.added();
+      totals.updated += o.updated();
+      totals.unchanged += o.unchanged();
+    });
   }
 
   /** One jurisdiction's batch in the making, and its catalogue as far as the import knows it. */
