@@ -12,6 +12,7 @@ import org.civic311.server.app.Application;
 import org.civic311.server.domain.imports.BadInput;
 import org.civic311.server.domain.imports.ImportSource;
 import org.civic311.server.domain.imports.Importer;
+import org.civic311.server.storage.StorageException;
 import org.civic311.server.storage.sql.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,6 +81,13 @@ final class ImportCommand {
           err.println(sofar.added() + sofar.updated() == 0 ? "Nothing was imported."
               : "The batches before line " + e.line() + " were committed: " + describe(sofar)
                   + ". A rerun of the corrected file goes on from there.");
+          return 1;
+        } catch (StorageException e) {
+          finished.set(true);
+          err.println();
+          err.println("import stopped: " + e.getMessage());
+          err.println("The batches committed before the failure are kept: " + describe(totals.summary(null))
+              + ". A rerun goes on from there.");
           return 1;
         }
         finished.set(true);
