@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "An Open311 GeoReport v2 server.%nWithout a command, runs 'serve'.",
     subcommands = {ServeCommand.class, MigrateCommand.class, KeysCommand.class, UserCommand.class, CopyCommand.class,
-        ExportCommand.class, ValidateCommand.class, BackupCommand.class, RestoreCommand.class,
-        CommandLine.HelpCommand.class})
+        ExportCommand.class, ImportCommand.class, ValidateCommand.class, BackupCommand.class,
+        RestoreCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 

@@ -176,6 +176,11 @@ public final class Database implements AutoCloseable {
     return new SqlCaseworkStore(pooledReads, writer, dialect);
   }
 
+  /** Where imports write: batches keyed by the source's ids, each batch one transaction. */
+  public org.civic311.server.storage.ImportStore imports() {
+    return new SqlImportStore(reads, Writer.direct(writes), dialect);
+  }
+
   /** Transactions spanning several stores: a staff action and its audit entry commit together. */
   public org.civic311.server.storage.IdempotencyStore idempotency() {
     return new SqlIdempotencyStore(pooledReads, writer);

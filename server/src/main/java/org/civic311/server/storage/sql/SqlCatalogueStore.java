@@ -116,7 +116,7 @@ final class SqlCatalogueStore implements CatalogueStore {
     }));
   }
 
-  private static void insert(Handle h, String jurisdictionId, ServiceRecord s, int position) {
+  static void insert(Handle h, String jurisdictionId, ServiceRecord s, int position) {
     h.createUpdate("INSERT INTO services (jurisdiction_id, code, position, name, description, type, keywords,"
             + " group_name, service_notice, agency_responsible, attributes, retired)"
             + " VALUES (:j, :code, :pos, :name, :description, :type, :keywords, :grp, :notice, :agency,"
