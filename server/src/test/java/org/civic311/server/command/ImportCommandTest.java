@@ -1,7 +1,6 @@
 package org.civic311.server.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.civic311.server.command.CommandsTest.Run;
+import org.civic311.server.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,16 +26,9 @@ class ImportCommandTest {
       + "Location Type,Incident Zip,Incident Address,City,Status,Due Date,Resolution Description,"
       + "Resolution Action Updated Date,Latitude,Longitude";
 
-  /** The real data in ../shared/data, found from the module or the project folder. */
+  /** The real data in shared/data beside the checkout. */
   static Path shared(String path) {
-    for (String root : List.of("../../shared/data/", "../shared/data/", "/work/shared/data/")) {
-      Path p = Path.of(root + path);
-      if (Files.exists(p)) {
-        return p;
-      }
-    }
-    assumeTrue(false, "the shared data folder is not here: " + path);
-    return null;
+    return SharedData.file(path);
   }
 
   /** An NYC row: id, created, closed, complaint, descriptor, status, resolution, lat, long. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.civic311.server.storage.sql.Database;
 import org.civic311.server.testing.Answer;
 import org.civic311.server.testing.Http;
 import org.civic311.server.testing.RunningServer;
+import org.civic311.server.testing.SharedData;
 import org.civic311.server.testing.TestConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,14 +33,7 @@ class ImportHttpTest {
 
   @BeforeAll
   static void importTheNycSample(@TempDir Path dir) throws Exception {
-    Path sample = null;
-    for (String root : List.of("../../shared/data/", "../shared/data/", "/work/shared/data/")) {
-      Path p = Path.of(root + "nyc-311/nyc-311-2023-02-28-sample.csv");
-      if (Files.exists(p)) {
-        sample = p;
-      }
-    }
-    org.junit.jupiter.api.Assumptions.assumeTrue(sample != null, "the shared NYC sample is not here");
+    Path sample = SharedData.file("nyc-311/nyc-311-2023-02-28-sample.csv");
     try (Database db = Application.openMigrated(server.database().settings())) {
       summary = new Importer(db.imports(), Clock.systemUTC()).run(ImportSource.nyc(sample, "nyc", null),
           dir.resolve("rejects.csv"), new Importer.Totals(), n -> { });
