@@ -2,9 +2,6 @@ package org.civic311.server.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.civic311.server.app.Application;
@@ -12,6 +9,8 @@ import org.civic311.server.config.Configuration;
 import org.civic311.server.config.ConfigurationLoader;
 import org.civic311.server.testing.Answer;
 import org.civic311.server.testing.Http;
+import org.civic311.server.testing.Commands;
+import org.civic311.server.testing.Commands.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -19,22 +18,8 @@ import picocli.CommandLine;
 /** The command line, run in-process as a user would type it. */
 class CommandsTest {
 
-  record Run(int code, String out, String err) {}
-
-  static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  static Run run(String... args) {
+    return Commands.run(args);
   }
 
   @Test

@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.civic311.server.app.Application;
-import org.civic311.server.command.CommandsTest.Run;
+import org.civic311.server.testing.Commands.Run;
 import org.civic311.server.config.Configuration;
 import org.civic311.server.config.ConfigurationLoader;
 import org.civic311.server.config.DatabaseSettings;

@@ -15,7 +15,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.civic311.server.command.CommandsTest.Run;
+import org.civic311.server.testing.Commands.Run;
 import org.civic311.server.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import org.civic311.client.ClientConfig;
 import org.civic311.client.GeoReportClient;
 import org.civic311.client.NewRequest;
+import org.civic311.server.testing.Commands;
 import org.civic311.server.testing.RunningServer;
 import org.civic311.server.testing.Seeder;
 import org.civic311.server.testing.TestConfig;
@@ -40,7 +41,7 @@ class ValidateCommandTest {
 
   @Test
   void ourServerPassesWithAPostAndAJsonReport() throws Exception {
-    CommandsTest.Run r = CommandsTest.run("validate", base(), "--api-key", TestConfig.KEY, "--jurisdiction",
+    Commands.Run r = CommandsTest.run("validate", base(), "--api-key", TestConfig.KEY, "--jurisdiction",
         TestConfig.CITY, "--post", "LAMP", "--delay", "0", "--format", "json");
 
     JsonNode report = new ObjectMapper().readTree(r.out());
@@ -53,14 +54,14 @@ class ValidateCommandTest {
 
   @Test
   void batchAndBlackboxPostsPassToo() throws Exception {
-    CommandsTest.Run batch = CommandsTest.run("validate", base(), "--api-key", TestConfig.KEY, "--jurisdiction",
+    Commands.Run batch = CommandsTest.run("validate", base(), "--api-key", TestConfig.KEY, "--jurisdiction",
         TestConfig.CITY, "--post", "BULK", "--delay", "0", "--format", "json");
     assertThat(batch.code()).as(batch.out()).isZero();
     // The token was looked up, then the request it became was read back.
     assertThat(new ObjectMapper().readTree(batch.out()).get("checked")).extracting(JsonNode::asText)
         .contains("post-reply", "post-read-back");
 
-    CommandsTest.Run blackbox = CommandsTest.run("validate", base(), "--api-key", TestConfig.KEY, "--jurisdiction",
+    Commands.Run blackbox = CommandsTest.run("validate", base(), "--api-key", TestConfig.KEY, "--jurisdiction",
         TestConfig.CITY, "--post", "TIP", "--delay", "0");
     assertThat(blackbox.code()).as(blackbox.out()).isZero();
     assertThat(blackbox.out()).contains("a notice only (a blackbox service)");
@@ -68,12 +69,12 @@ class ValidateCommandTest {
 
   @Test
   void ourServerPassesAsTextAndJunitFromItsDiscoveryUrl() {
-    CommandsTest.Run text = CommandsTest.run("validate", base() + "/discovery.json", "--jurisdiction",
+    Commands.Run text = CommandsTest.run("validate", base() + "/discovery.json", "--jurisdiction",
         TestConfig.CITY, "--delay", "0");
     assertThat(text.code()).as(text.out()).isZero();
     assertThat(text.out()).contains("0 errors, 0 warnings (passed)");
 
-    CommandsTest.Run junit = CommandsTest.run("validate", base(), "--delay", "0", "--format", "junit");
+    Commands.Run junit = CommandsTest.run("validate", base(), "--delay", "0", "--format", "junit");
     assertThat(junit.code()).as(junit.out()).isZero();
     assertThat(junit.out()).contains("<testsuite name=\"open311-validate\"").contains("failures=\"0\"")
         .doesNotContain("<failure");
@@ -85,7 +86,7 @@ class ValidateCommandTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    CommandsTest.Run r = CommandsTest.run("validate", "http://127.0.0.1:" + port + "/open311/v2", "--delay", "0");
+    Commands.Run r = CommandsTest.run("validate", "http://127.0.0.1:" + port + "/open311/v2", "--delay", "0");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains("ERROR    endpoint-reachable").contains("cannot connect");
     assertThat(r.err()).doesNotContain("Exception");
@@ -95,7 +96,7 @@ class ValidateCommandTest {
   void badOptionsAreRefusedWithExitTwo() {
     assertThat(CommandsTest.run("validate", "http://x", "--format", "yaml").code()).isEqualTo(2);
     assertThat(CommandsTest.run("validate", "http://x", "--max-calls", "0").code()).isEqualTo(2);
-    CommandsTest.Run notAUrl = CommandsTest.run("validate", "not a url", "--delay", "0");
+    Commands.Run notAUrl = CommandsTest.run("validate", "not a url", "--delay", "0");
     assertThat(notAUrl.code()).isEqualTo(1);
     assertThat(notAUrl.out()).contains("endpoint-reachable");
   }
