@@ -46,16 +46,15 @@ public final class PublishedRequest {
    * When it last closed (epoch ms): the newest update that closed it, or its last change when it
    * was closed without one; null while open.
    */
-  Long closedAt() {
+  private Long closedAt() {
     if (!Status.CLOSED.wireName().equals(row.status())) {
       return null;
     }
     return row.closedAt() != null ? row.closedAt() : row.updatedAt();
   }
 
-  /** Days from request to close, to a hundredth; null while open. */
-  public BigDecimal daysToClose() {
-    Long closed = closedAt();
+  /** Days from request to {@code closed}, to a hundredth; null while open. */
+  private BigDecimal daysToClose(Long closed) {
     if (closed == null) {
       return null;
     }
@@ -68,6 +67,7 @@ public final class PublishedRequest {
     PublicRequestRow r = row;
     // A photo given only as a media_url counts as one, as the API's media list shows it.
     int photos = r.photoCount() == 0 && r.mediaUrl() != null ? 1 : r.photoCount();
+    Long closed = closedAt();
     List<Object> cells = Arrays.asList(
         Long.toString(r.id()),
         r.jurisdictionId(),
@@ -82,8 +82,8 @@ public final class PublishedRequest {
         time(r.requestedAt()),
         time(r.updatedAt()),
         r.expectedAt() == null ? null : time(r.expectedAt()),
-        closedAt() == null ? null : time(closedAt()),
-        daysToClose(),
+        closed == null ? null : time(closed),
+        daysToClose(closed),
         r.address(),
         r.addressId(),
         r.zipcode(),
