@@ -118,8 +118,12 @@ final class GroupCommit implements Writer {
           unit.run(h, onCommit);
         }
       });
+      // Nothing waits any more once the batch is done: cleared before the callers wake, so a
+      // caller that sees its write committed never sees the writer still waiting on it.
+      batchSince = 0;
       onCommit.forEach(Runnable::run);
     } catch (RuntimeException e) {
+      batchSince = 0;
       for (Unit<?> unit : batch) {
         unit.done().completeExceptionally(e);
       }
