@@ -114,7 +114,7 @@ public final class Application implements AutoCloseable {
   /** Opens and migrates the database, applies the configuration and starts listening. */
   public static Application start(Configuration config, String host) throws Exception {
     Clock clock = Clock.systemUTC();
-    Database database = openMigrated(config.database());
+    Database database = openMigrated(config.database(), true);
     OperationsSettings ops = config.operations();
     Meters meters = ops.metrics() ? Meters.start() : null;
     Readiness readiness = new Readiness(database.probes(Duration.ofSeconds(ops.writerStuckSeconds())),
@@ -167,7 +167,8 @@ public final class Application implements AutoCloseable {
       WebServer web = new WebServer(host, s.port(), Doors.frontDoor(api, config.traffic(), geoReport, citizen, staff,
           new MediaFiles(store), downloads, new FeedEndpoints(new Feeds(jurisdictions, search), api),
           new CatalogueEndpoints(new DataCatalogue(jurisdictions, search, OpenDataTerms.of(config)), api),
-          new HealthEndpoints(readiness, operations), metrics, meters == null ? null : meters.registry()),
+          new HealthEndpoints(readiness, operations, database.replication()), metrics,
+          meters == null ? null : meters.registry(), database.replication()),
           s.trustForwardedHeaders(), Doors.guard(config.traffic()));
       web.start();
       ScheduledExecutorService mailing = statusMails(config, database, mailer, web.port(),
@@ -322,7 +323,13 @@ public final class Application implements AutoCloseable {
 
   /** Opens a database and brings its schema up to date. */
   public static Database openMigrated(DatabaseSettings settings) {
-    Database database = Database.open(settings.url(), settings.user(), settings.password());
+    return openMigrated(settings, false);
+  }
+
+  /** Opens a database, with its replicas when serving, and brings its schema up to date. */
+  private static Database openMigrated(DatabaseSettings settings, boolean withReplicas) {
+    Database database = withReplicas ? Replicas.open(settings)
+        : Database.open(settings.url(), settings.user(), settings.password());
     try {
       int ran = database.migrate();
       if (ran > 0) {

@@ -31,7 +31,8 @@ final class Doors {
 
   static FrontDoor frontDoor(ApiSettings api, TrafficSettings traffic, GeoReportApi geoReport, CitizenPages citizen,
       StaffPages staff, MediaFiles files, DownloadEndpoints downloads, FeedEndpoints feeds,
-      CatalogueEndpoints data, HealthEndpoints health, MetricsEndpoint metrics, MeterRegistry meters) {
+      CatalogueEndpoints data, HealthEndpoints health, MetricsEndpoint metrics, MeterRegistry meters,
+      org.civic311.server.storage.Replication replication) {
     Path spool = spool();
     long floor = traffic.bodyTimeoutSeconds() * 1000L;
     BodyLimits apiBody = new BodyLimits(api.maxBodyBytes(), api.maxMultipartBytes(), true, floor, spool);
@@ -55,7 +56,8 @@ final class Doors {
         staff.family(), files.family(), downloads.family(), feeds.family(), data.family()));
     families.addAll(docs.families());
     families.add(citizen.family());
-    return new FrontDoor(routes, families, traffic.uploadsInFlight(), meters);
+    return new FrontDoor(routes, families, traffic.uploadsInFlight(), meters,
+        new org.civic311.server.web.ReadYourWrites(replication));
   }
 
   /** The connector's guard from the traffic settings. */

@@ -45,7 +45,7 @@ final class ConfigOptions {
     String password = env.get("CIVIC311_DATABASE_PASSWORD");
     if (url != null || user != null || password != null) {
       DatabaseSettings d = c.database();
-      c = c.withDatabase(new DatabaseSettings(url != null ? url : d.url(), user != null ? user : d.user(),
+      c = c.withDatabase(d.withPrimary(url != null ? url : d.url(), user != null ? user : d.user(),
           password != null ? password : d.password()));
     }
     // Secrets can stay out of the file: the SMTP password may come from the environment.

@@ -46,6 +46,7 @@ final class ConfigurationValidator {
     v.mail(c.mail());
     v.limits(c.limits());
     v.operations(c.operations());
+    v.database(c.database());
     v.jurisdictions(c.jurisdictions());
     return v.problems;
   }
@@ -119,6 +120,38 @@ final class ConfigurationValidator {
     }
     if (m.publicUrl() != null && !m.publicUrl().matches("https?://[^\\s]+")) {
       fail("/mail/public_url", "public_url must be an http or https URL");
+    }
+  }
+
+  private void database(DatabaseSettings d) {
+    if (d.replicas().isEmpty()) {
+      return;
+    }
+    if (!d.url().toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
+      fail("/database/replicas", "replicas are for PostgreSQL; a SQLite database is one file that this server"
+          + " reads itself: remove database.replicas, or use a jdbc:postgresql: URL");
+      return;
+    }
+    between("/database/replica_max_lag_seconds", d.replicaMaxLagSeconds(), 1, 3600);
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < d.replicas().size(); i++) {
+      ReplicaSettings r = d.replicas().get(i);
+      String at = "/database/replicas/" + i;
+      if (r == null) {
+        fail(at, "a replica needs a url such as jdbc:postgresql://HOST:PORT/DATABASE");
+        continue;
+      }
+      String name = r.nameAt(i);
+      if (!name.matches("[A-Za-z0-9_.-]{1,40}")) {
+        fail(at + "/name", "a replica's name is 1 to 40 letters, digits, '.', '_' or '-'");
+      } else if (!names.add(name)) {
+        fail(at + "/name", "another replica is already called '" + name + "'");
+      }
+      if (r.url() == null || !r.url().toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
+        fail(at + "/url", "a replica needs a url such as jdbc:postgresql://HOST:PORT/DATABASE");
+      } else if (r.url().equals(d.url())) {
+        fail(at + "/url", "is the primary's own url; a replica is a streaming standby of it");
+      }
     }
   }
 

@@ -33,6 +33,11 @@ final class ApiFamily implements Family {
   }
 
   @Override
+  public boolean readsFromReplicas() {
+    return true;
+  }
+
+  @Override
   public boolean owns(String path) {
     return !base.isEmpty() && (path.equals(base) || path.startsWith(base + "/"))
         || parent != null && path.startsWith(parent + "/discovery.");

@@ -34,6 +34,11 @@ public final class DocumentFamily implements Family {
   }
 
   @Override
+  public boolean readsFromReplicas() {
+    return true;
+  }
+
+  @Override
   public boolean owns(String path) {
     return owns.test(path);
   }

@@ -33,6 +33,14 @@ public interface Family {
   /** The {@code Cache-Control} of a successful GET answer that did not name its own. */
   String cacheControl();
 
+  /**
+   * True when the GETs of this family may be served by a database replica, a little behind the
+   * primary (see {@link ReadYourWrites}); false keeps all its reads on the primary.
+   */
+  default boolean readsFromReplicas() {
+    return false;
+  }
+
   /** Answers an {@code OPTIONS} call (a CORS preflight), or null when the family takes none. */
   default Answer options(Exchange x) {
     return null;

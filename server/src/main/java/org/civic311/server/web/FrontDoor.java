@@ -29,6 +29,7 @@ public final class FrontDoor extends Handler.Abstract {
   private final List<Family> families;
   private final Semaphore uploads;
   private final RequestTimers timers;
+  private final ReadYourWrites reads;
 
   /**
    * @param families        every family, in the order they claim unmatched paths; the last claims the rest
@@ -37,6 +38,13 @@ public final class FrontDoor extends Handler.Abstract {
    */
   public FrontDoor(Routes routes, List<Family> families, int uploadsInFlight,
       io.micrometer.core.instrument.MeterRegistry meters) {
+    this(routes, families, uploadsInFlight, meters, ReadYourWrites.NONE);
+  }
+
+  /** @param reads where each call's reads go: the primary, or replicas that have its writes */
+  public FrontDoor(Routes routes, List<Family> families, int uploadsInFlight,
+      io.micrometer.core.instrument.MeterRegistry meters, ReadYourWrites reads) {
+    this.reads = reads;
     this.routes = routes;
     this.families = List.copyOf(families);
     this.uploads = new Semaphore(uploadsInFlight);
@@ -191,13 +199,13 @@ public final class FrontDoor extends Handler.Abstract {
     }
 
     void run() {
-      try {
+      try (org.civic311.server.storage.ReadScope.Entered scope = reads.scopeOf(x, family).enter()) {
         family.checked(x);
         WriteGate gate = x.route().gate();
         if (gate != null) {
           gate.afterBody(x);
         }
-        Answer a = x.route().action().run(x);
+        Answer a = reads.written(x, x.route().action().run(x));
         if (gate != null) {
           a = gate.decorate(x, a);
         }

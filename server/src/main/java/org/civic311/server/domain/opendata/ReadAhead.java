@@ -32,7 +32,13 @@ final class ReadAhead<R, T> implements AutoCloseable {
   private record Failed(RuntimeException cause) {}
 
   ReadAhead(String name, Supplier<Cursor<R>> open, Function<R, T> map, int chunk) {
-    reader = new Thread(() -> read(open, map, chunk), name);
+    // The reading thread reads where the caller's reads would go (a replica, for a public download).
+    org.civic311.server.storage.ReadScope scope = org.civic311.server.storage.ReadScope.current();
+    reader = new Thread(() -> {
+      try (org.civic311.server.storage.ReadScope.Entered in = scope.enter()) {
+        read(open, map, chunk);
+      }
+    }, name);
     reader.setDaemon(true);
     reader.start();
   }

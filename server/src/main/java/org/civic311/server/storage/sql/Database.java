@@ -38,6 +38,35 @@ public final class Database implements AutoCloseable {
   public static Database open(String url, String user, String password) {
     return new Database(Dialect.forUrl(url, user, password));
   }
+
+  /**
+   * Opens a PostgreSQL database whose public reads may go to {@code replicas} (streaming
+   * standbys) while they lag no more than {@code maxLag}; see {@link #replication()}.
+   *
+   * @throws IllegalArgumentException for an unsupported URL, or replicas of a SQLite database
+   */
+  public static Database open(String url, String user, String password, java.util.List<ReplicaAddress> replicas,
+      java.time.Duration maxLag) {
+    return new Database(Dialect.forUrl(url, user, password, replicas, maxLag));
+  }
+
+  /**
+   * Where a replica is and how to sign in to it.
+   *
+   * @param name a short name for logs, metrics and the readiness details; never its address
+   */
+  public record ReplicaAddress(String name, String url, String user, String password) {
+    @Override
+    public String toString() {
+      return "ReplicaAddress[name=" + name + ", url=" + url + ", user=" + user + ", password="
+          + (password == null ? "none" : "***") + "]";
+    }
+  }
+
+  /** The replicas beside the primary, and a writer's position for reading its own writes. */
+  public org.civic311.server.storage.Replication replication() {
+    return dialect.replication();
+  }
   /**
    * Loads the embedded database's native library ahead of use, so a start can do it beside
    * other work; failures are left for {@link #open} to report.
@@ -219,6 +248,7 @@ public final class Database implements AutoCloseable {
     if (writer instanceof GroupCommit group) {
       group.meter(registry);
     }
+    dialect.meterReplicas(registry);
   }
 
   /**

@@ -116,16 +116,38 @@ interface Dialect {
     return null;
   }
 
+  /** The replicas beside the primary; none unless the dialect has them. */
+  default org.civic311.server.storage.Replication replication() {
+    return org.civic311.server.storage.Replication.NONE;
+  }
+
+  /** Measures the replicas (state, lag, reads served) and their pools in {@code registry}. */
+  default void meterReplicas(io.micrometer.core.instrument.MeterRegistry registry) {}
+
   /** Closes the pools. */
   void close();
 
   static Dialect forUrl(String url, String user, String password) {
+    return forUrl(url, user, password, java.util.List.of(), java.time.Duration.ofSeconds(10));
+  }
+
+  /**
+   * The dialect of {@code url}, with replicas to read from (PostgreSQL only).
+   *
+   * @throws IllegalArgumentException for an unsupported URL, or replicas of a SQLite database
+   */
+  static Dialect forUrl(String url, String user, String password, java.util.List<Database.ReplicaAddress> replicas,
+      java.time.Duration maxLag) {
     String u = url.toLowerCase(Locale.ROOT);
     if (u.startsWith("jdbc:sqlite:")) {
+      if (!replicas.isEmpty()) {
+        throw new IllegalArgumentException("database replicas are for PostgreSQL; a SQLite database is one file"
+            + " that this server reads itself: remove database.replicas, or use a jdbc:postgresql: URL");
+      }
       return new SqliteDialect(url);
     }
     if (u.startsWith("jdbc:postgresql:")) {
-      return new PostgresDialect(url, user, password);
+      return new PostgresDialect(url, user, password, replicas, maxLag);
     }
     throw new IllegalArgumentException("database url '" + url + "' is not supported: use jdbc:sqlite:FILE or"
         + " jdbc:postgresql://HOST:PORT/DATABASE");

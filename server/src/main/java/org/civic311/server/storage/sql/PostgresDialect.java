@@ -7,7 +7,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * PostgreSQL with PostGIS, for cities that run several server nodes on one database. One pool
- * serves reads and writes. Every wait is bounded: a connection is given up after
+ * serves reads and writes; with replicas, the reads of public calls may go to their pools
+ * instead ({@link ReplicaSet}). Every wait is bounded: a connection is given up after
  * {@link #CONNECTION_TIMEOUT_MS}, a statement after {@link #SOCKET_TIMEOUT_S}, so an unreachable
  * database turns into a prompt 503 instead of a hung client, and the pool reconnects by itself
  * when the database returns.
@@ -21,14 +22,41 @@ final class PostgresDialect implements Dialect {
   static final long SAMPLE = 1_000;
   /** The most requests a page of words may be expected to walk before the text index is better. */
   static final long WALK_LIMIT = 20_000;
+  static final long REPLICA_CONNECTION_TIMEOUT_MS = 1_000;
   private final HikariDataSource pool;
+  private final ReplicaSet replicaSet;
 
   PostgresDialect(String url, String user, String password) {
+    this(url, user, password, java.util.List.of(), java.time.Duration.ofSeconds(10));
+  }
+
+  /** With {@code replicas}, reads in a replica scope go to them (see {@link ReplicaSet}). */
+  PostgresDialect(String url, String user, String password, java.util.List<Database.ReplicaAddress> replicas,
+      java.time.Duration maxLag) {
+    pool = new HikariDataSource(poolConfig(url, user, password, "postgresql"));
+    if (replicas.isEmpty()) {
+      replicaSet = null;
+      return;
+    }
+    java.util.List<Replica> list = new java.util.ArrayList<>();
+    for (Database.ReplicaAddress r : replicas) {
+      HikariConfig hc = poolConfig(r.url(), r.user(), r.password(), "postgresql-" + r.name());
+      hc.setReadOnly(true);
+      // No connections kept ready: a replica that is away then costs no attempts in the background.
+      hc.setMinimumIdle(0);
+      // A replica that went away since its last check costs a read this long before the primary takes it.
+      hc.setConnectionTimeout(REPLICA_CONNECTION_TIMEOUT_MS);
+      list.add(new Replica(r.name(), new HikariDataSource(hc), new Watch(r.url(), r.user(), r.password())));
+    }
+    replicaSet = new ReplicaSet(pool, new Watch(url, user, password), list, maxLag);
+  }
+
+  private static HikariConfig poolConfig(String url, String user, String password, String name) {
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(url);
     hc.setUsername(user);
     hc.setPassword(password);
-    hc.setPoolName("postgresql");
+    hc.setPoolName(name);
     hc.setMaximumPoolSize(POOL_SIZE);
     hc.setMinimumIdle(2);
     hc.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
@@ -47,7 +75,7 @@ final class PostgresDialect implements Dialect {
     // one worker, 31-33 ms without, on the 1M store of bench/search).
     hc.addDataSourceProperty("options",
         "-c plan_cache_mode=force_custom_plan -c jit=off -c max_parallel_workers_per_gather=0");
-    pool = new HikariDataSource(hc);
+    return hc;
   }
 
   @Override
@@ -62,7 +90,19 @@ final class PostgresDialect implements Dialect {
 
   @Override
   public DataSource readPool() {
-    return pool;
+    return replicaSet == null ? pool : replicaSet.reads();
+  }
+
+  @Override
+  public org.civic311.server.storage.Replication replication() {
+    return replicaSet == null ? org.civic311.server.storage.Replication.NONE : replicaSet;
+  }
+
+  @Override
+  public void meterReplicas(io.micrometer.core.instrument.MeterRegistry registry) {
+    if (replicaSet != null) {
+      replicaSet.meter(registry);
+    }
   }
 
   @Override
@@ -183,6 +223,9 @@ final class PostgresDialect implements Dialect {
 
   @Override
   public void close() {
+    if (replicaSet != null) {
+      replicaSet.close();
+    }
     pool.close();
   }
 }

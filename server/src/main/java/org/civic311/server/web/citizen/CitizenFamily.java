@@ -29,6 +29,11 @@ final class CitizenFamily implements Family {
   }
 
   @Override
+  public boolean readsFromReplicas() {
+    return true;
+  }
+
+  @Override
   public boolean owns(String path) {
     return true;
   }
