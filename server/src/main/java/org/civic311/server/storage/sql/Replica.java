@@ -26,6 +26,7 @@ final class Replica implements AutoCloseable {
   private volatile long replayed;
   private volatile Double lagSeconds;
   private volatile String trouble = "not checked yet";
+  private volatile boolean checked;
 
   Replica(String name, HikariDataSource pool, Watch watch) {
     this.name = name;
@@ -59,6 +60,12 @@ final class Replica implements AutoCloseable {
     set(fresh, seconds, fresh ? null : String.format(java.util.Locale.ROOT, "lags %.1f s behind the primary", seconds));
   }
 
+  /** True when every connection of its pool is in use, so a wait for one says nothing of the replica. */
+  boolean busy() {
+    com.zaxxer.hikari.HikariPoolMXBean p = pool.getHikariPoolMXBean();
+    return p != null && p.getActiveConnections() >= pool.getMaximumPoolSize();
+  }
+
   /** Takes the replica out at once, as when it refused a connection; the next check may bring it back. */
   void failed(String why) {
     set(false, lagSeconds, why);
@@ -66,10 +73,12 @@ final class Replica implements AutoCloseable {
 
   private void set(boolean in, Double lag, String why) {
     boolean was = inRotation;
+    boolean first = !checked;
+    checked = true;
     lagSeconds = lag;
     trouble = why;
     inRotation = in;
-    if (was != in) {
+    if (was != in || first && !in) {
       if (in) {
         LOG.info("replica {} is back in rotation", name);
       } else {

@@ -26,7 +26,9 @@ import org.jdbi.v3.core.Jdbi;
  * The replicas of a PostgreSQL primary and the choice, for each read, of where it runs (see
  * {@link ReadScope}): a reading call goes to a replica in rotation that has replayed its caller's
  * last write, taking turns among them; anything else, or with no such replica, to the primary. A
- * replica that refuses a connection is taken out at once and the read goes to the primary.
+ * replica that refuses a connection is taken out at once and the read goes to the primary; a
+ * replica whose pool stays full for {@link PostgresDialect#REPLICA_CONNECTION_TIMEOUT_MS} spills
+ * that read over to the primary and stays in.
  *
  * <p>A thread per replica, and one for the primary, check every {@link #CHECK_INTERVAL_MS}: the
  * primary's log position, and each replica's replayed position (see {@link LogHistory} for how
@@ -164,7 +166,10 @@ final class ReplicaSet implements Replication, AutoCloseable {
             r.reads.increment();
             return c;
           } catch (SQLException e) {
-            r.failed("refused a connection");
+            // A full pool only spills this read over to the primary; anything else takes the replica out.
+            if (!r.busy()) {
+              r.failed("refused a connection");
+            }
           }
         }
       }
