@@ -116,6 +116,6 @@ final class ApiFamily implements Family {
 
   @Override
   public Answer options(Exchange x) {
-    return cors.preflight(x.request(), "GET, HEAD, POST, OPTIONS", "Content-Type, Idempotency-Key");
+    return cors.preflight(x.request(), "GET, HEAD, POST, OPTIONS", "Content-Type, Idempotency-Key, Civic311-Written");
   }
 }

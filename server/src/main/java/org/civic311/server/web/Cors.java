@@ -34,7 +34,8 @@ public final class Cors {
       headers.put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, allow);
       // Not on the safelist, so a browser app would not see them otherwise (see WriteLimiter).
       headers.put(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS,
-          "Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, ETag, Last-Modified, Idempotent-Replayed");
+          "Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, ETag, Last-Modified, Idempotent-Replayed,"
+              + " Civic311-Written");
       if (!allow.equals("*")) {
         headers.add(HttpHeader.VARY, "Origin");
       }

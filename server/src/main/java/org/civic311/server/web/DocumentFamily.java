@@ -64,6 +64,6 @@ public final class DocumentFamily implements Family {
 
   @Override
   public Answer options(Exchange x) {
-    return cors.preflight(x.request(), "GET, HEAD, OPTIONS", null);
+    return cors.preflight(x.request(), "GET, HEAD, OPTIONS", "Civic311-Written");
   }
 }
