@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * is the same for every route whatever its family: HEAD as GET without the body, 405 with
  * {@code Allow}, the checks that need no body before the body is read (without a thread while
  * it arrives), the number of multipart uploads in flight, the rate limits of writes (each writing route's {@link WriteGate}), validators
- * and 304s, the request id, the timers and the access log, and the cleanup of a call's temporary
- * files. The route's family renders failures and adds its own headers.
+ * and 304s, the request id, the timers and the access log, the cleanup of a call's temporary
+ * files, and where the call's reads go (the primary, or a replica that has the caller's writes:
+ * {@link ReadYourWrites}). The route's family renders failures and adds its own headers.
  */
 public final class FrontDoor extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
