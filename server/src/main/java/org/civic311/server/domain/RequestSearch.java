@@ -8,6 +8,7 @@ import org.civic311.georeport.Parameters;
 import org.civic311.georeport.RequestExtensions;
 import org.civic311.georeport.RequestReceipt;
 import org.civic311.georeport.ServiceRequest;
+import org.civic311.server.storage.PublicRequestRow;
 import org.civic311.server.storage.RequestQuery;
 import org.civic311.server.storage.RequestRecord;
 import org.civic311.server.storage.RequestStore;
@@ -50,15 +51,21 @@ public final class RequestSearch {
     v.throwIfAny();
     Jurisdiction j = catalogue.jurisdiction();
     List<String> ids = p.list("service_request_id");
-    List<RequestRecord> found;
     if (!ids.isEmpty()) {
-      found = byIds(j, ids);
-    } else {
-      RequestQuery query = SearchParameters.read(p, j, clock.millis(), v);
-      v.throwIfAny();
-      found = requests.search(query);
+      return results(byIds(j, ids), j, extended);
     }
-    return results(found, j, extended);
+    RequestQuery query = SearchParameters.read(p, j, clock.millis(), v);
+    v.throwIfAny();
+    if (extended) {
+      return results(requests.search(query), j, true);
+    }
+    // A plain list needs neither the reporter's columns nor the answers: read only what is published.
+    List<PublicRequestRow> rows = requests.searchPublic(query);
+    List<ServiceRequest> published = new ArrayList<>(rows.size());
+    for (PublicRequestRow r : rows) {
+      published.add(PublicView.of(r, j.zone()));
+    }
+    return new Results(published, null);
   }
 
   /** What a bulk download selects: the jurisdiction, and every public request matching the filters. */

@@ -30,6 +30,9 @@ public interface RequestStore {
 
   List<RequestRecord> search(RequestQuery query);
 
+  /** As {@link #search}, with only the public columns of each request: what a public list reads. */
+  List<PublicRequestRow> searchPublic(RequestQuery query);
+
   /**
    * Every request {@code query} matches, by id ascending, read as the cursor is advanced: the
    * query's offset, limit and order do not apply. The caller closes the cursor.

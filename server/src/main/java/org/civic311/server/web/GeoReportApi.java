@@ -109,9 +109,9 @@ public final class GeoReportApi {
   }
 
   private static Answer requests(RequestSearch.Results results, Exchange x, boolean one) {
-    Answer a = Reply.of(200, results.extended()
-        ? Documents.requests(results.requests(), results.extensions())
-        : Documents.requests(results.requests()), format(x));
+    Answer a = results.extended()
+        ? Reply.of(200, Documents.requests(results.requests(), results.extensions()), format(x))
+        : Reply.requests(results.requests(), format(x));
     if (one && results.requests().size() == 1) {
       ServiceRequest r = results.requests().get(0);
       if (r.updatedDatetime() != null) {
