@@ -59,13 +59,55 @@ public final class RequestSearch {
     if (extended) {
       return results(requests.search(query), j, true);
     }
-    // A plain list needs neither the reporter's columns nor the answers: read only what is published.
-    List<PublicRequestRow> rows = requests.searchPublic(query);
-    List<ServiceRequest> published = new ArrayList<>(rows.size());
-    for (PublicRequestRow r : rows) {
-      published.add(PublicView.of(r, j.zone()));
+    return new Results(page(new Listing(j, query)).requests(), null);
+  }
+
+  /**
+   * A plain public list, as {@code GET requests} asks for it without ids or extensions: the
+   * jurisdiction and the query, the window worked out from the clock now.
+   */
+  public record Listing(Jurisdiction jurisdiction, RequestQuery query) {}
+
+  /**
+   * The listing {@code p} asks for, or empty when it names ids or asks for extensions, which
+   * {@link #search} answers; bad parameters are refused as by {@link #search}.
+   */
+  public Optional<Listing> listing(Parameters p) {
+    Violations v = new Violations();
+    Catalogue catalogue = jurisdictions.resolve(v.single(p, "jurisdiction_id"));
+    boolean extended = extensions(v, p);
+    v.throwIfAny();
+    if (extended || !p.list("service_request_id").isEmpty()) {
+      return Optional.empty();
     }
-    return new Results(published, null);
+    Jurisdiction j = catalogue.jurisdiction();
+    RequestQuery query = SearchParameters.read(p, j, clock.millis(), v);
+    v.throwIfAny();
+    return Optional.of(new Listing(j, query));
+  }
+
+  /**
+   * One page of a listing, read by the public columns alone, with the store's change marker read
+   * before it, the earliest {@code requested_at} on it and the earliest after the window's end
+   * (see {@link RequestStore#searchPublic}).
+   */
+  public record ListedPage(String marker, List<ServiceRequest> requests, Long oldestRequestedAt,
+      Long nextRequestedAt) {}
+
+  public ListedPage page(Listing l) {
+    RequestStore.PublicPage page = requests.searchPublic(l.query());
+    List<ServiceRequest> published = new ArrayList<>(page.rows().size());
+    Long oldest = null;
+    for (PublicRequestRow r : page.rows()) {
+      published.add(PublicView.of(r, l.jurisdiction().zone()));
+      oldest = oldest == null ? r.requestedAt() : Math.min(oldest, r.requestedAt());
+    }
+    return new ListedPage(page.marker(), published, oldest, page.nextRequestedAt());
+  }
+
+  /** The store's change marker now: see {@link RequestStore#changeMarker()}. */
+  public String changeMarker() {
+    return requests.changeMarker();
   }
 
   /** What a bulk download selects: the jurisdiction, and every public request matching the filters. */

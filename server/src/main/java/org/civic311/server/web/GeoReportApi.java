@@ -33,6 +33,7 @@ public final class GeoReportApi {
   private final ApiFamily family;
   private final WriteGate writes;
   private final IdempotentPosts idempotent;
+  private final RequestLists lists;
 
   public GeoReportApi(ApiSettings settings, Jurisdictions jurisdictions, ApiKeys keys, Intake intake,
       RequestSearch search, Updates updates, Uploads uploads, WriteLimiter limiter, Idempotency idempotency) {
@@ -47,6 +48,7 @@ public final class GeoReportApi {
     this.family = new ApiFamily(settings, jurisdictions, keys);
     this.writes = limiter.apiWrites();
     this.idempotent = new IdempotentPosts(idempotency, jurisdictions, keys);
+    this.lists = new RequestLists(search);
   }
 
   public Family family() {
@@ -69,7 +71,10 @@ public final class GeoReportApi {
     r.get(base + "/services.{format}", family, x -> services.list(jurisdiction(x), format(x)));
     r.get(base + "/services/{code}.{format}", family,
         x -> services.definition(jurisdiction(x), x.param("code"), format(x)));
-    r.get(base + "/requests.{format}", family, x -> requests(search.search(x.parameters()), x, false));
+    r.get(base + "/requests.{format}", family, x -> {
+      Answer listed = lists.answer(x);
+      return listed != null ? listed : requests(search.search(x.parameters()), x, false);
+    });
     r.write(base + "/requests.{format}", family, idempotent.wrap(x -> Reply.of(200,
         Documents.receipt(intake.submit(x.parameters(), photos(x), "api")), format(x))), body, writes);
     r.get(base + "/requests/{id}.{format}", family, x -> requests(search.one(x.parameters(), x.param("id")), x, true));

@@ -77,6 +77,55 @@ class ListPathsHttpTest {
     assertThat(list.text()).doesNotContain("secret@example.org", "5550001111", "acct-1", "dev-1", "jo@example.org");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "xml"})
+  void aKeptPageIsServedAgainUntilAnythingIsWrittenThenTheNextReadSeesTheWrite(String format) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    long first = insert(now.minusSeconds(3_600), "first");
+    String path = API + "/requests." + format + "?service_code=POT";
+    Answer a = server.http().get(path);
+    Answer again = server.http().get(path);
+    assertThat(again.body()).isEqualTo(a.body());
+    assertThat(again.headers().firstValue("ETag")).isEqualTo(a.headers().firstValue("ETag"));
+    assertThat(listed(a, format)).containsExactly(first);
+
+    // Written by another connection, as another process or node would: the next read has it.
+    long second = insert(now.minusSeconds(60), "second");
+    Answer after = server.http().get(path);
+    assertThat(listed(after, format)).containsExactly(second, first);
+    assertThat(after.headers().firstValue("ETag")).isNotEqualTo(a.headers().firstValue("ETag"));
+
+    // A status change of a listed request is seen at once too.
+    try (java.sql.Connection c = server.connect();
+        java.sql.PreparedStatement st = c.prepareStatement("UPDATE service_requests SET status = 'closed' WHERE id = ?")) {
+      st.setLong(1, first);
+      assertThat(st.executeUpdate()).isEqualTo(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    Answer closed = server.http().get(path + "&status=closed");
+    assertThat(listed(closed, format)).containsExactly(first);
+    Answer all = server.http().get(path);
+    assertThat(all.body()).isNotEqualTo(after.body());
+  }
+
+  private static List<Long> listed(Answer a, String format) {
+    assertThat(a.status()).as(a.text()).isEqualTo(200);
+    List<Long> ids = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(format.equals("json")
+        ? "\"service_request_id\":\"(\\d+)\"" : "<service_request_id>(\\d+)</service_request_id>").matcher(a.text());
+    while (m.find()) {
+      ids.add(Long.parseLong(m.group(1)));
+    }
+    return ids;
+  }
+
+  private long insert(Instant at, String description) {
+    return database.requests().insert(new NewRequest(TestConfig.CITY, "POT", "Pothole", description, null, null,
+        at.toEpochMilli(), null, "1 Test St", null, null, 40.5, -74.0, null, null, Map.of(), null,
+        new NewRequest.Reporter(null, null, null, null, null, null), "api", List.of())).id();
+  }
+
   private static String text(Random random) {
     return TEXTS[random.nextInt(TEXTS.length)];
   }

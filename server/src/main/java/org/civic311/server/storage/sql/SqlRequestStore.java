@@ -141,10 +141,21 @@ final class SqlRequestStore implements RequestStore {
   }
 
   @Override
-  public List<PublicRequestRow> searchPublic(RequestQuery q) {
+  public PublicPage searchPublic(RequestQuery q) {
     String j = q.jurisdictionId();
-    return Guard.call("search requests", () -> reads.withHandle(h -> bound(h, q, "", Shape.PUBLIC_PAGE)
-        .map((rs, ctx) -> publicRow(rs, j)).list()));
+    return Guard.call("search requests", () -> reads.withHandle(h -> {
+      String marker = dialect.changeMarker(h);
+      List<PublicRequestRow> rows = bound(h, q, "", Shape.PUBLIC_PAGE).map((rs, ctx) -> publicRow(rs, j)).list();
+      Long next = q.requestedTo() == null ? null : h.createQuery("SELECT MIN(requested_at) FROM service_requests"
+              + " WHERE jurisdiction_id = :j AND requested_at > :to")
+          .bind("j", j).bind("to", q.requestedTo()).mapTo(Long.class).findOne().orElse(null);
+      return new PublicPage(marker, rows, next);
+    }));
+  }
+
+  @Override
+  public String changeMarker() {
+    return Guard.call("read the change marker", () -> reads.withHandle(dialect::changeMarker));
   }
 
   /** Rows a scan asks the database for at a time; PostgreSQL otherwise sends every row at once. */

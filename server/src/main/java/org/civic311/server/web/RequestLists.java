@@ -1,0 +1,46 @@
+package org.civic311.server.web;
+
+import java.util.Optional;
+import org.civic311.georeport.Format;
+import org.civic311.server.domain.RequestSearch;
+
+/**
+ * {@code GET requests}: a plain public list is answered from {@link ListCache} while the data
+ * and its window are unchanged, and else read by its public columns and written straight to
+ * bytes; ids and extensions go the general way. Either way the bytes are the same.
+ */
+final class RequestLists {
+  /** What the kept pages may weigh in all: a few hundred of the largest pages. */
+  static final long CACHE_BYTES = 64L << 20;
+
+  private final RequestSearch search;
+  private final ListCache cache = new ListCache(CACHE_BYTES);
+
+  RequestLists(RequestSearch search) {
+    this.search = search;
+  }
+
+  Answer answer(Exchange x) {
+    Optional<RequestSearch.Listing> listing = search.listing(x.parameters());
+    Format format = GeoReportApi.format(x);
+    if (listing.isEmpty()) {
+      return null;
+    }
+    RequestSearch.Listing l = listing.get();
+    String key = key(x, l, format);
+    ListCache.Page page = cache.find(key, search.changeMarker(), l.query());
+    if (page == null) {
+      RequestSearch.ListedPage read = search.page(l);
+      page = cache.keep(key, new ListCache.Page(read.marker(), l.query(), read.oldestRequestedAt(),
+          read.nextRequestedAt(), Reply.requests(read.requests(), format).body()));
+    }
+    return Answer.of(200, format.contentType(), page.body).withHeader("ETag", page.etag);
+  }
+
+  private static String key(Exchange x, RequestSearch.Listing l, Format format) {
+    String query = x.request().getHttpURI().getQuery();
+    String language = x.header("Accept-Language");
+    return l.jurisdiction().id() + '\n' + format.name() + '\n' + (query == null ? "" : query) + '\n'
+        + (language == null ? "" : language);
+  }
+}
