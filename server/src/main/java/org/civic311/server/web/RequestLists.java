@@ -34,7 +34,35 @@ final class RequestLists {
       page = cache.keep(key, new ListCache.Page(read.marker(), l.query(), read.oldestRequestedAt(),
           read.nextRequestedAt(), Reply.requests(read.requests(), format).body()));
     }
+    if (page.body.length >= GZIP_FROM && acceptsGzip(x.header("Accept-Encoding"))) {
+      // Compressed once and kept: the compression handler would otherwise do it again for every call.
+      return Answer.of(200, format.contentType(), page.gzipped()).withHeader("Content-Encoding", "gzip")
+          .withHeader("Vary", "Accept-Encoding")
+          .withHeader("ETag", page.etag.substring(0, page.etag.length() - 1) + "--gzip\"");
+    }
     return Answer.of(200, format.contentType(), page.body).withHeader("ETag", page.etag);
+  }
+
+  /** The size from which the compression handler compresses too. */
+  private static final int GZIP_FROM = 1024;
+
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String part : acceptEncoding.split(",")) {
+      String[] p = part.trim().split(";");
+      if (p[0].trim().equalsIgnoreCase("gzip")) {
+        for (int i = 1; i < p.length; i++) {
+          String q = p[i].trim().replace(" ", "");
+          if (q.matches("q=0(\\.0*)?")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String key(Exchange x, RequestSearch.Listing l, Format format) {

@@ -109,6 +109,36 @@ class ListPathsHttpTest {
     assertThat(all.body()).isNotEqualTo(after.body());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "xml"})
+  void aKeptPageIsSentCompressedToClientsThatAcceptGzipAndRevalidatesTo304(String format) throws Exception {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    for (int i = 0; i < 30; i++) {
+      insert(now.minusSeconds(60L * i), "request number " + i + " on a long street name");
+    }
+    String path = API + "/requests." + format;
+    Answer plain = server.http().get(path);
+    for (int round = 0; round < 2; round++) {
+      Answer zipped = server.http().send(java.net.http.HttpRequest.newBuilder(server.http().uri(path)).GET()
+          .header("Accept-Encoding", "gzip"));
+      assertThat(zipped.status()).isEqualTo(200);
+      assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+      assertThat(zipped.headers().allValues("Vary").toString()).contains("Accept-Encoding");
+      try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+        assertThat(in.readAllBytes()).isEqualTo(plain.body());
+      }
+      String tag = zipped.headers().firstValue("ETag").orElseThrow();
+      assertThat(tag).endsWith("--gzip\"");
+      Answer same = server.http().send(java.net.http.HttpRequest.newBuilder(server.http().uri(path)).GET()
+          .header("Accept-Encoding", "gzip").header("If-None-Match", tag));
+      assertThat(same.status()).isEqualTo(304);
+    }
+    Answer refused = server.http().send(java.net.http.HttpRequest.newBuilder(server.http().uri(path)).GET()
+        .header("Accept-Encoding", "gzip;q=0, identity"));
+    assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(refused.body()).isEqualTo(plain.body());
+  }
+
   private static List<Long> listed(Answer a, String format) {
     assertThat(a.status()).as(a.text()).isEqualTo(200);
     List<Long> ids = new ArrayList<>();
