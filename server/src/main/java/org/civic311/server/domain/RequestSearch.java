@@ -105,6 +105,34 @@ public final class RequestSearch {
     return new ListedPage(page.marker(), published, oldest, page.nextRequestedAt());
   }
 
+  /** One public request by id, as {@code GET requests/{id}} asks for it without extensions. */
+  public record Single(Jurisdiction jurisdiction, String id) {}
+
+  /** The single request {@code p} asks for, or empty when it asks for extensions ({@link #one}). */
+  public Optional<Single> single(Parameters p, String id) {
+    Violations v = new Violations();
+    Jurisdiction j = jurisdictions.resolve(v.single(p, "jurisdiction_id")).jurisdiction();
+    boolean extended = extensions(v, p);
+    v.throwIfAny();
+    return extended ? Optional.empty() : Optional.of(new Single(j, id));
+  }
+
+  /** The request of {@code s} by its public columns, with the change marker read before it. */
+  public ListedPage page(Single s) {
+    Long n = parseId(s.id());
+    RequestStore.PublicPage page = n == null ? null : requests.findPublic(s.jurisdiction().id(), n);
+    if (page == null || page.rows().isEmpty()) {
+      throw notFound(s.jurisdiction(), s.id());
+    }
+    PublicRequestRow r = page.rows().get(0);
+    return new ListedPage(page.marker(), List.of(PublicView.of(r, s.jurisdiction().zone())), r.requestedAt(), null);
+  }
+
+  private static Refusal notFound(Jurisdiction j, String id) {
+    return Refusal.notFound("service_request_id '" + Violations.clip(id) + "' is not a request of jurisdiction "
+        + j.id());
+  }
+
   /** The store's change marker now: see {@link RequestStore#changeMarker()}. */
   public String changeMarker() {
     return requests.changeMarker();
@@ -136,8 +164,7 @@ public final class RequestSearch {
     // A request hidden by a moderator is answered as if it did not exist.
     RequestRecord r = n == null ? null : requests.find(j.id(), n).filter(x -> !x.hidden()).orElse(null);
     if (r == null) {
-      throw Refusal.notFound("service_request_id '" + Violations.clip(id) + "' is not a request of jurisdiction "
-          + j.id());
+      throw notFound(j, id);
     }
     return results(List.of(r), j, extended);
   }

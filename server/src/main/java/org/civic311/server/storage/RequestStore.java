@@ -39,6 +39,12 @@ public interface RequestStore {
    */
   PublicPage searchPublic(RequestQuery query);
 
+  /**
+   * One public request by id, as {@link #searchPublic} reads a page: its public columns alone, with
+   * the change marker read before it; no row if there is none or it is hidden.
+   */
+  PublicPage findPublic(String jurisdictionId, long id);
+
   /** A page of public rows, with what {@link #searchPublic} says about when they were read. */
   record PublicPage(String marker, List<PublicRequestRow> rows, Long nextRequestedAt) {
     public PublicPage {

@@ -72,12 +72,15 @@ public final class GeoReportApi {
     r.get(base + "/services/{code}.{format}", family,
         x -> services.definition(jurisdiction(x), x.param("code"), format(x)));
     r.get(base + "/requests.{format}", family, x -> {
-      Answer listed = lists.answer(x);
+      Answer listed = lists.list(x);
       return listed != null ? listed : requests(search.search(x.parameters()), x, false);
     });
     r.write(base + "/requests.{format}", family, idempotent.wrap(x -> Reply.of(200,
         Documents.receipt(intake.submit(x.parameters(), photos(x), "api")), format(x))), body, writes);
-    r.get(base + "/requests/{id}.{format}", family, x -> requests(search.one(x.parameters(), x.param("id")), x, true));
+    r.get(base + "/requests/{id}.{format}", family, x -> {
+      Answer one = lists.one(x);
+      return one != null ? one : requests(search.one(x.parameters(), x.param("id")), x, true);
+    });
     r.get(base + "/tokens/{id}.{format}", family,
         x -> Reply.of(200, Documents.receipt(search.token(jurisdiction(x), x.param("id"))), format(x)));
     r.get(base + "/servicerequestupdates.{format}", family,

@@ -26,7 +26,10 @@ final class ListCache {
         .build();
   }
 
-  /** A page kept under {@code key} that is still exact for {@code query} at {@code marker}, or null. */
+  /**
+   * A page kept under {@code key} that is still exact for {@code query} (null for one request) at
+   * {@code marker}, or null.
+   */
   Page find(String key, String marker, RequestQuery query) {
     Page p = pages.getIfPresent(key);
     return p != null && p.marker.equals(marker) && p.covers(query) ? p : null;
@@ -55,13 +58,27 @@ final class ListCache {
     final Long next;
     final byte[] body;
     final String etag;
+    /** The answer's {@code Last-Modified}, or null. */
+    final String lastModified;
     private volatile byte[] gzipped;
 
+    /** A page of a list read with {@code query}. */
     Page(String marker, RequestQuery query, Long oldest, Long next, byte[] body) {
+      this(marker, query.requestedFrom(), query.requestedTo(), newestFirst(query), oldest, next, body, null);
+    }
+
+    /** One request's answer: there is no window to move. */
+    Page(String marker, byte[] body, String lastModified) {
+      this(marker, null, null, false, null, null, body, lastModified);
+    }
+
+    private Page(String marker, Long from, Long to, boolean newestFirst, Long oldest, Long next, byte[] body,
+        String lastModified) {
       this.marker = marker;
-      this.from = query.requestedFrom();
-      this.to = query.requestedTo();
-      this.newestFirst = newestFirst(query);
+      this.from = from;
+      this.to = to;
+      this.newestFirst = newestFirst;
+      this.lastModified = lastModified;
       this.oldest = oldest;
       this.next = next;
       this.body = body;
@@ -80,12 +97,12 @@ final class ListCache {
      * after them, and takes in none unless its end passed the next request after the old end.
      */
     boolean covers(RequestQuery q) {
-      Long f = q.requestedFrom();
-      Long t = q.requestedTo();
+      Long f = q == null ? null : q.requestedFrom();
+      Long t = q == null ? null : q.requestedTo();
       if (Objects.equals(f, from) && Objects.equals(t, to)) {
         return true;
       }
-      if (!newestFirst || !newestFirst(q) || f == null || from == null || t == null || to == null) {
+      if (q == null || !newestFirst || !newestFirst(q) || f == null || from == null || t == null || to == null) {
         return false;
       }
       boolean startKeepsRows = f >= from && (oldest == null || oldest >= f);

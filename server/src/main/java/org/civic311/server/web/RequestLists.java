@@ -20,7 +20,7 @@ final class RequestLists {
     this.search = search;
   }
 
-  Answer answer(Exchange x) {
+  Answer list(Exchange x) {
     Optional<RequestSearch.Listing> listing = search.listing(x.parameters());
     Format format = GeoReportApi.format(x);
     if (listing.isEmpty()) {
@@ -34,6 +34,30 @@ final class RequestLists {
       page = cache.keep(key, new ListCache.Page(read.marker(), l.query(), read.oldestRequestedAt(),
           read.nextRequestedAt(), Reply.requests(read.requests(), format).body()));
     }
+    return answer(x, format, page);
+  }
+
+  /** {@code GET requests/{id}} without extensions, or null for the general way. */
+  Answer one(Exchange x) {
+    Optional<RequestSearch.Single> single = search.single(x.parameters(), x.param("id"));
+    if (single.isEmpty()) {
+      return null;
+    }
+    Format format = GeoReportApi.format(x);
+    String key = "one\n" + single.get().jurisdiction().id() + '\n' + single.get().id() + '\n' + format.name()
+        + '\n' + rest(x);
+    ListCache.Page page = cache.find(key, search.changeMarker(), null);
+    if (page == null) {
+      RequestSearch.ListedPage read = search.page(single.get());
+      var updated = read.requests().get(0).updatedDatetime();
+      page = cache.keep(key, new ListCache.Page(read.marker(), Reply.requests(read.requests(), format).body(),
+          updated == null ? null : Validators.httpDate(updated.toInstant())));
+    }
+    Answer a = answer(x, format, page);
+    return page.lastModified == null ? a : a.withHeader("Last-Modified", page.lastModified);
+  }
+
+  private static Answer answer(Exchange x, Format format, ListCache.Page page) {
     if (page.body.length >= GZIP_FROM && acceptsGzip(x.header("Accept-Encoding"))) {
       // Compressed once and kept: the compression handler would otherwise do it again for every call.
       return Answer.of(200, format.contentType(), page.gzipped()).withHeader("Content-Encoding", "gzip")
@@ -66,9 +90,13 @@ final class RequestLists {
   }
 
   private static String key(Exchange x, RequestSearch.Listing l, Format format) {
+    return l.jurisdiction().id() + '\n' + format.name() + '\n' + rest(x);
+  }
+
+  /** What else of the call may shape the answer: its query and the reader's languages. */
+  private static String rest(Exchange x) {
     String query = x.request().getHttpURI().getQuery();
     String language = x.header("Accept-Language");
-    return l.jurisdiction().id() + '\n' + format.name() + '\n' + (query == null ? "" : query) + '\n'
-        + (language == null ? "" : language);
+    return (query == null ? "" : query) + '\n' + (language == null ? "" : language);
   }
 }

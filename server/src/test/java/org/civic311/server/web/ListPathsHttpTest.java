@@ -139,6 +139,35 @@ class ListPathsHttpTest {
     assertThat(refused.body()).isEqualTo(plain.body());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "xml"})
+  void oneRequestIsKeptUntilItChangesAndAHiddenOneIsNotFound(String format) {
+    long id = insert(Instant.now().minusSeconds(600), "before");
+    String path = API + "/requests/" + id + "." + format;
+    Answer a = server.http().get(path);
+    assertThat(a.status()).as(a.text()).isEqualTo(200);
+    assertThat(a.text()).contains("before");
+    assertThat(server.http().get(path).body()).isEqualTo(a.body());
+    assertThat(a.headers().firstValue("Last-Modified")).isPresent();
+    // The general path (extensions) gives the same standard fields for it.
+    assertThat(server.http().get(API + "/requests." + format + "?service_request_id=" + id).body()).isEqualTo(a.body());
+
+    execute("UPDATE service_requests SET description = 'after' WHERE id = ?", id);
+    assertThat(server.http().get(path).text()).contains("after").doesNotContain("before");
+    execute("UPDATE service_requests SET hidden_at = 1, hidden_reason = 'abuse' WHERE id = ?", id);
+    assertThat(server.http().get(path).status()).isEqualTo(404);
+    assertThat(server.http().get(API + "/requests/x" + id + "." + format).status()).isEqualTo(404);
+  }
+
+  private void execute(String sql, long id) {
+    try (java.sql.Connection c = server.connect(); java.sql.PreparedStatement st = c.prepareStatement(sql)) {
+      st.setLong(1, id);
+      assertThat(st.executeUpdate()).isEqualTo(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static List<Long> listed(Answer a, String format) {
     assertThat(a.status()).as(a.text()).isEqualTo(200);
     List<Long> ids = new ArrayList<>();

@@ -154,6 +154,17 @@ final class SqlRequestStore implements RequestStore {
   }
 
   @Override
+  public PublicPage findPublic(String jurisdictionId, long id) {
+    return Guard.call("find a request", () -> reads.withHandle(h -> {
+      String marker = dialect.changeMarker(h);
+      List<PublicRequestRow> rows = h.createQuery("SELECT " + PUBLIC_COLUMNS + " FROM service_requests r"
+              + " WHERE r.jurisdiction_id = :j AND r.id = :id AND r.hidden_at IS NULL")
+          .bind("j", jurisdictionId).bind("id", id).map((rs, ctx) -> publicRow(rs, jurisdictionId)).list();
+      return new PublicPage(marker, rows, null);
+    }));
+  }
+
+  @Override
   public String changeMarker() {
     return Guard.call("read the change marker", () -> reads.withHandle(dialect::changeMarker));
   }
