@@ -17,7 +17,9 @@ import org.eclipse.jetty.util.Callback;
  * bytes the server sent, with no routing, parameters or caching logic. A ratio against it
  * measures what the application adds on top of Jetty on this machine.
  *
- * <p>Usage: {@code ServicesBaseline BODY_FILE CONTENT_TYPE PORT}; listens on 127.0.0.1 until killed.
+ * <p>Usage: {@code ServicesBaseline BODY_FILE CONTENT_TYPE PORT [gzip]}; listens on 127.0.0.1 until
+ * killed. With {@code gzip}, stock Jetty's GzipHandler compresses each answer for clients that ask,
+ * as a server without kept compressed bytes would.
  */
 public final class ServicesBaseline {
   private ServicesBaseline() {}
@@ -32,7 +34,7 @@ public final class ServicesBaseline {
     server.addConnector(connector);
     // Handler.Abstract (not NonBlocking), like the server's API handler, so both are dispatched
     // to the thread pool the same way and the ratio compares work, not threading modes.
-    server.setHandler(new Handler.Abstract() {
+    Handler.Abstract plain = new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
         response.setStatus(200);
@@ -40,7 +42,15 @@ public final class ServicesBaseline {
         response.write(true, body.duplicate(), callback);
         return true;
       }
-    });
+    };
+    if (args.length > 3 && args[3].equals("gzip")) {
+      org.eclipse.jetty.server.handler.gzip.GzipHandler gzip = new org.eclipse.jetty.server.handler.gzip.GzipHandler();
+      gzip.setMinGzipSize(1024);
+      gzip.setHandler(plain);
+      server.setHandler(gzip);
+    } else {
+      server.setHandler(plain);
+    }
     server.start();
     System.out.println("baseline listening on port " + connector.getLocalPort());
     server.join();

@@ -115,7 +115,7 @@ public final class DocumentWriter {
     }
   }
 
-  private static void escape(StringBuilder sb, String text) {
+  static void escape(StringBuilder sb, String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {

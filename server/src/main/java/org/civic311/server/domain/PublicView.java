@@ -38,6 +38,28 @@ public final class PublicView {
         r.mediaUrl());
   }
 
+  /** A request read by its public columns alone, as a public list reads it. */
+  public static ServiceRequest of(PublicRequestRow r, ZoneId zone) {
+    return new ServiceRequest(
+        Long.toString(r.id()),
+        Status.ofWireName(r.status()),
+        PersonalData.mask(r.statusNotes()),
+        r.serviceName(),
+        r.serviceCode(),
+        PersonalData.mask(r.description()),
+        r.agencyResponsible(),
+        r.serviceNotice(),
+        time(r.requestedAt(), zone),
+        time(r.updatedAt(), zone),
+        r.expectedAt() == null ? null : time(r.expectedAt(), zone),
+        PersonalData.mask(r.address()),
+        r.addressId(),
+        r.zipcode(),
+        r.lat(),
+        r.lon(),
+        r.mediaUrl());
+  }
+
   /** The public columns of a request, as read for a bulk download, with their free texts masked. */
   public static PublicRequestRow of(PublicRequestRow r) {
     return r.withTexts(PersonalData.mask(r.statusNotes()), PersonalData.mask(r.description()),

@@ -8,6 +8,7 @@ import org.civic311.georeport.Parameters;
 import org.civic311.georeport.RequestExtensions;
 import org.civic311.georeport.RequestReceipt;
 import org.civic311.georeport.ServiceRequest;
+import org.civic311.server.storage.PublicRequestRow;
 import org.civic311.server.storage.RequestQuery;
 import org.civic311.server.storage.RequestRecord;
 import org.civic311.server.storage.RequestStore;
@@ -50,15 +51,91 @@ public final class RequestSearch {
     v.throwIfAny();
     Jurisdiction j = catalogue.jurisdiction();
     List<String> ids = p.list("service_request_id");
-    List<RequestRecord> found;
     if (!ids.isEmpty()) {
-      found = byIds(j, ids);
-    } else {
-      RequestQuery query = SearchParameters.read(p, j, clock.millis(), v);
-      v.throwIfAny();
-      found = requests.search(query);
+      return results(byIds(j, ids), j, extended);
     }
-    return results(found, j, extended);
+    RequestQuery query = SearchParameters.read(p, j, clock.millis(), v);
+    v.throwIfAny();
+    if (extended) {
+      return results(requests.search(query), j, true);
+    }
+    return new Results(page(new Listing(j, query)).requests(), null);
+  }
+
+  /**
+   * A plain public list, as {@code GET requests} asks for it without ids or extensions: the
+   * jurisdiction and the query, the window worked out from the clock now.
+   */
+  public record Listing(Jurisdiction jurisdiction, RequestQuery query) {}
+
+  /**
+   * The listing {@code p} asks for, or empty when it names ids or asks for extensions, which
+   * {@link #search} answers; bad parameters are refused as by {@link #search}.
+   */
+  public Optional<Listing> listing(Parameters p) {
+    Violations v = new Violations();
+    Catalogue catalogue = jurisdictions.resolve(v.single(p, "jurisdiction_id"));
+    boolean extended = extensions(v, p);
+    v.throwIfAny();
+    if (extended || !p.list("service_request_id").isEmpty()) {
+      return Optional.empty();
+    }
+    Jurisdiction j = catalogue.jurisdiction();
+    RequestQuery query = SearchParameters.read(p, j, clock.millis(), v);
+    v.throwIfAny();
+    return Optional.of(new Listing(j, query));
+  }
+
+  /**
+   * One page of a listing, read by the public columns alone, with the store's change marker read
+   * before it, the earliest {@code requested_at} on it and the earliest after the window's end
+   * (see {@link RequestStore#searchPublic}).
+   */
+  public record ListedPage(String marker, List<ServiceRequest> requests, Long oldestRequestedAt,
+      Long nextRequestedAt) {}
+
+  public ListedPage page(Listing l) {
+    RequestStore.PublicPage page = requests.searchPublic(l.query());
+    List<ServiceRequest> published = new ArrayList<>(page.rows().size());
+    Long oldest = null;
+    for (PublicRequestRow r : page.rows()) {
+      published.add(PublicView.of(r, l.jurisdiction().zone()));
+      oldest = oldest == null ? r.requestedAt() : Math.min(oldest, r.requestedAt());
+    }
+    return new ListedPage(page.marker(), published, oldest, page.nextRequestedAt());
+  }
+
+  /** One public request by id, as {@code GET requests/{id}} asks for it without extensions. */
+  public record Single(Jurisdiction jurisdiction, String id) {}
+
+  /** The single request {@code p} asks for, or empty when it asks for extensions ({@link #one}). */
+  public Optional<Single> single(Parameters p, String id) {
+    Violations v = new Violations();
+    Jurisdiction j = jurisdictions.resolve(v.single(p, "jurisdiction_id")).jurisdiction();
+    boolean extended = extensions(v, p);
+    v.throwIfAny();
+    return extended ? Optional.empty() : Optional.of(new Single(j, id));
+  }
+
+  /** The request of {@code s} by its public columns, with the change marker read before it. */
+  public ListedPage page(Single s) {
+    Long n = parseId(s.id());
+    RequestStore.PublicPage page = n == null ? null : requests.findPublic(s.jurisdiction().id(), n);
+    if (page == null || page.rows().isEmpty()) {
+      throw notFound(s.jurisdiction(), s.id());
+    }
+    PublicRequestRow r = page.rows().get(0);
+    return new ListedPage(page.marker(), List.of(PublicView.of(r, s.jurisdiction().zone())), r.requestedAt(), null);
+  }
+
+  private static Refusal notFound(Jurisdiction j, String id) {
+    return Refusal.notFound("service_request_id '" + Violations.clip(id) + "' is not a request of jurisdiction "
+        + j.id());
+  }
+
+  /** The store's change marker now: see {@link RequestStore#changeMarker()}. */
+  public String changeMarker() {
+    return requests.changeMarker();
   }
 
   /** What a bulk download selects: the jurisdiction, and every public request matching the filters. */
@@ -87,8 +164,7 @@ public final class RequestSearch {
     // A request hidden by a moderator is answered as if it did not exist.
     RequestRecord r = n == null ? null : requests.find(j.id(), n).filter(x -> !x.hidden()).orElse(null);
     if (r == null) {
-      throw Refusal.notFound("service_request_id '" + Violations.clip(id) + "' is not a request of jurisdiction "
-          + j.id());
+      throw notFound(j, id);
     }
     return results(List.of(r), j, extended);
   }

@@ -31,6 +31,34 @@ public interface RequestStore {
   List<RequestRecord> search(RequestQuery query);
 
   /**
+   * As {@link #search}, with only the public columns of each request: what a public list reads.
+   * The page comes with the {@link #changeMarker()} read just before its rows, and, when the
+   * query's window has an end, the earliest {@code requested_at} of any request of the
+   * jurisdiction after that end (null if none): until the end passes it, a later end finds the
+   * same requests.
+   */
+  PublicPage searchPublic(RequestQuery query);
+
+  /**
+   * One public request by id, as {@link #searchPublic} reads a page: its public columns alone, with
+   * the change marker read before it; no row if there is none or it is hidden.
+   */
+  PublicPage findPublic(String jurisdictionId, long id);
+
+  /** A page of public rows, with what {@link #searchPublic} says about when they were read. */
+  record PublicPage(String marker, List<PublicRequestRow> rows, Long nextRequestedAt) {
+    public PublicPage {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /**
+   * A value that changes whenever anything is committed to the store (by this process or any
+   * other, on any node): equal values mean equal data. Cheap: read it for every list.
+   */
+  String changeMarker();
+
+  /**
    * Every request {@code query} matches, by id ascending, read as the cursor is advanced: the
    * query's offset, limit and order do not apply. The caller closes the cursor.
    */

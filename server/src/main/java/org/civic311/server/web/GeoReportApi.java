@@ -33,6 +33,7 @@ public final class GeoReportApi {
   private final ApiFamily family;
   private final WriteGate writes;
   private final IdempotentPosts idempotent;
+  private final RequestLists lists;
 
   public GeoReportApi(ApiSettings settings, Jurisdictions jurisdictions, ApiKeys keys, Intake intake,
       RequestSearch search, Updates updates, Uploads uploads, WriteLimiter limiter, Idempotency idempotency) {
@@ -47,6 +48,7 @@ public final class GeoReportApi {
     this.family = new ApiFamily(settings, jurisdictions, keys);
     this.writes = limiter.apiWrites();
     this.idempotent = new IdempotentPosts(idempotency, jurisdictions, keys);
+    this.lists = new RequestLists(search);
   }
 
   public Family family() {
@@ -69,10 +71,16 @@ public final class GeoReportApi {
     r.get(base + "/services.{format}", family, x -> services.list(jurisdiction(x), format(x)));
     r.get(base + "/services/{code}.{format}", family,
         x -> services.definition(jurisdiction(x), x.param("code"), format(x)));
-    r.get(base + "/requests.{format}", family, x -> requests(search.search(x.parameters()), x, false));
+    r.get(base + "/requests.{format}", family, x -> {
+      Answer listed = lists.list(x);
+      return listed != null ? listed : requests(search.search(x.parameters()), x, false);
+    });
     r.write(base + "/requests.{format}", family, idempotent.wrap(x -> Reply.of(200,
         Documents.receipt(intake.submit(x.parameters(), photos(x), "api")), format(x))), body, writes);
-    r.get(base + "/requests/{id}.{format}", family, x -> requests(search.one(x.parameters(), x.param("id")), x, true));
+    r.get(base + "/requests/{id}.{format}", family, x -> {
+      Answer one = lists.one(x);
+      return one != null ? one : requests(search.one(x.parameters(), x.param("id")), x, true);
+    });
     r.get(base + "/tokens/{id}.{format}", family,
         x -> Reply.of(200, Documents.receipt(search.token(jurisdiction(x), x.param("id"))), format(x)));
     r.get(base + "/servicerequestupdates.{format}", family,
@@ -109,9 +117,9 @@ public final class GeoReportApi {
   }
 
   private static Answer requests(RequestSearch.Results results, Exchange x, boolean one) {
-    Answer a = Reply.of(200, results.extended()
-        ? Documents.requests(results.requests(), results.extensions())
-        : Documents.requests(results.requests()), format(x));
+    Answer a = results.extended()
+        ? Reply.of(200, Documents.requests(results.requests(), results.extensions()), format(x))
+        : Reply.requests(results.requests(), format(x));
     if (one && results.requests().size() == 1) {
       ServiceRequest r = results.requests().get(0);
       if (r.updatedDatetime() != null) {

@@ -1,11 +1,14 @@
 package org.civic311.server.web;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.civic311.georeport.Document;
 import org.civic311.georeport.DocumentWriter;
 import org.civic311.georeport.Documents;
 import org.civic311.georeport.Format;
 import org.civic311.georeport.GeoReportError;
+import org.civic311.georeport.RequestListWriter;
+import org.civic311.georeport.ServiceRequest;
 
 /** GeoReport answers: a document or an error list, encoded in the asked format. */
 final class Reply {
@@ -15,6 +18,18 @@ final class Reply {
 
   static Answer of(int status, Document document, Format format) {
     return Answer.of(status, format.contentType(), WRITER.write(document, format));
+  }
+
+  /** A list of requests, written straight from the records without a document tree. */
+  static Answer requests(List<ServiceRequest> requests, Format format) {
+    // Most of a page is its rows: sized for them, the buffer need not grow and copy as it fills.
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256 + requests.size() * 640);
+    try (RequestListWriter w = RequestListWriter.open(out, format)) {
+      for (ServiceRequest r : requests) {
+        w.add(r);
+      }
+    }
+    return Answer.of(200, format.contentType(), out.toByteArray());
   }
 
   static Answer error(int status, Format format, List<String> messages) {

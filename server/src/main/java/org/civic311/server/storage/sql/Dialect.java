@@ -124,6 +124,13 @@ interface Dialect {
   /** Measures the replicas (state, lag, reads served) and their pools in {@code registry}. */
   default void meterReplicas(io.micrometer.core.instrument.MeterRegistry registry) {}
 
+  /**
+   * A value that changes whenever anything is committed to the database, read cheaply, so that
+   * what was read beside an equal value may be reused. Rows read on {@code h} after this call
+   * are at least as new as the value says (they may be newer).
+   */
+  String changeMarker(Handle h);
+
   /** Closes the pools. */
   void close();
 

@@ -222,6 +222,12 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public String changeMarker(Handle h) {
+    // Two equal snapshots see exactly the same committed transactions, so the same rows.
+    return h.createQuery("SELECT pg_current_snapshot()::text").mapTo(String.class).one();
+  }
+
+  @Override
   public void close() {
     if (replicaSet != null) {
       replicaSet.close();

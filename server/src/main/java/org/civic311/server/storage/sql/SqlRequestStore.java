@@ -140,6 +140,35 @@ final class SqlRequestStore implements RequestStore {
         .map((rs, ctx) -> row(rs)).list()));
   }
 
+  @Override
+  public PublicPage searchPublic(RequestQuery q) {
+    String j = q.jurisdictionId();
+    return Guard.call("search requests", () -> reads.withHandle(h -> {
+      String marker = dialect.changeMarker(h);
+      List<PublicRequestRow> rows = bound(h, q, "", Shape.PUBLIC_PAGE).map((rs, ctx) -> publicRow(rs, j)).list();
+      Long next = q.requestedTo() == null ? null : h.createQuery("SELECT MIN(requested_at) FROM service_requests"
+              + " WHERE jurisdiction_id = :j AND requested_at > :to")
+          .bind("j", j).bind("to", q.requestedTo()).mapTo(Long.class).findOne().orElse(null);
+      return new PublicPage(marker, rows, next);
+    }));
+  }
+
+  @Override
+  public PublicPage findPublic(String jurisdictionId, long id) {
+    return Guard.call("find a request", () -> reads.withHandle(h -> {
+      String marker = dialect.changeMarker(h);
+      List<PublicRequestRow> rows = h.createQuery("SELECT " + PUBLIC_COLUMNS + " FROM service_requests r"
+              + " WHERE r.jurisdiction_id = :j AND r.id = :id AND r.hidden_at IS NULL")
+          .bind("j", jurisdictionId).bind("id", id).map((rs, ctx) -> publicRow(rs, jurisdictionId)).list();
+      return new PublicPage(marker, rows, null);
+    }));
+  }
+
+  @Override
+  public String changeMarker() {
+    return Guard.call("read the change marker", () -> reads.withHandle(dialect::changeMarker));
+  }
+
   /** Rows a scan asks the database for at a time; PostgreSQL otherwise sends every row at once. */
   private static final int SCAN_FETCH = 500;
 
@@ -181,7 +210,11 @@ final class SqlRequestStore implements RequestStore {
    * public ones), or their number.
    */
   private enum Shape {
-    PAGE, SCAN, PUBLIC_SCAN, COUNT;
+    PAGE, PUBLIC_PAGE, SCAN, PUBLIC_SCAN, COUNT;
+
+    boolean pages() {
+      return this == PAGE || this == PUBLIC_PAGE;
+    }
 
     boolean scans() {
       return this == SCAN || this == PUBLIC_SCAN;
@@ -236,9 +269,9 @@ final class SqlRequestStore implements RequestStore {
 
   private Dialect.TextSearch textSearch(org.jdbi.v3.core.Handle h, RequestQuery q, Shape shape) {
     // A scan or a count reads every match, as a page at the very end would.
-    long pageEnd = shape == Shape.PAGE ? (long) q.offset() + q.limit() : Integer.MAX_VALUE;
+    long pageEnd = shape.pages() ? (long) q.offset() + q.limit() : Integer.MAX_VALUE;
     return q.words().isEmpty() ? null
-        : dialect.textSearch(h, dialect.textParameter(q.words()), q.byRelevance() && shape == Shape.PAGE, pageEnd);
+        : dialect.textSearch(h, dialect.textParameter(q.words()), q.byRelevance() && shape.pages(), pageEnd);
   }
 
   private Dialect.TextSearch textSearch(org.jdbi.v3.core.Handle h, RequestQuery q) {
@@ -260,7 +293,7 @@ final class SqlRequestStore implements RequestStore {
     Dialect.Place place = place(q);
     Query query = h.createQuery(prefix + sql(q, text, place == null ? null : dialect.placeSearch(h, place), shape))
         .bind("j", q.jurisdictionId());
-    if (shape == Shape.PAGE) {
+    if (shape.pages()) {
       query.bind("limit", q.limit()).bind("offset", q.offset());
     }
     bindIfSet(query, "from", q.requestedFrom());
@@ -366,7 +399,7 @@ final class SqlRequestStore implements RequestStore {
     }
     String what = switch (shape) {
       case COUNT -> "COUNT(*)";
-      case PUBLIC_SCAN -> PUBLIC_COLUMNS;
+      case PUBLIC_SCAN, PUBLIC_PAGE -> PUBLIC_COLUMNS;
       case PAGE, SCAN -> COLUMNS;
     };
     StringBuilder sql = new StringBuilder("SELECT ").append(what).append(" FROM ").append(from);

@@ -35,6 +35,8 @@ final class SqliteDialect implements Dialect {
   static final int MAX_MERGE_STEPS = 1_000;
   private final HikariDataSource writer;
   private final HikariDataSource readers;
+  /** One connection that only asks whether others committed ({@code PRAGMA data_version}). */
+  private final HikariDataSource versions;
   /** The database file, and its identity once the pools opened it (null for a database in memory). */
   private final java.nio.file.Path file;
   private final Object fileKey;
@@ -53,6 +55,7 @@ final class SqliteDialect implements Dialect {
     }
     file = fileOf(url);
     fileKey = file == null ? null : identity(file);
+    versions = file == null ? null : pool(url, 1, "sqlite-version");
   }
 
   /** A file that cannot be opened (a missing folder, no permission) said in one line. */
@@ -323,7 +326,28 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public String changeMarker(Handle h) {
+    if (versions == null) {
+      // Each connection to a database in memory is a database of its own: nothing can be compared.
+      return java.util.UUID.randomUUID().toString();
+    }
+    // The value moves whenever another connection (the writer, another process) committed since
+    // this one last asked; only this connection asks, so equal values mean nothing was committed.
+    try (java.sql.Connection c = versions.getConnection();
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+      rs.next();
+      return "v" + rs.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new org.civic311.server.storage.StorageException("reading the change marker failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public void close() {
+    if (versions != null) {
+      versions.close();
+    }
     readers.close();
     writer.close();
   }
