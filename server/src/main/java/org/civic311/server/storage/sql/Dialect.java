@@ -95,6 +95,19 @@ interface Dialect {
    */
   org.civic311.server.storage.RateBuckets rateBuckets();
 
+  /**
+   * Starts a bulk load inside the current transaction: the per-row index work that the dialect
+   * can do in one statement for many rows (migration V18) stands aside until {@link #endBulkLoad}.
+   * The state lives only in that transaction, so a load cut off leaves nothing behind.
+   */
+  void beginBulkLoad(Handle h);
+
+  /** Does the deferred index work for the requests with ids above {@code afterId}, and ends the bulk load. */
+  void endBulkLoad(Handle h, long afterId);
+
+  /** A subquery giving the strings of one parameter holding a JSON array of strings, for {@code IN (...)}. */
+  String jsonStrings();
+
   /** Brings the planner's statistics up to date where the database does not do it itself. */
   void refreshStatistics();
 
