@@ -35,12 +35,27 @@ final class PostgresImportRows {
       + " SELECT ?, u.request, u.update_id, u.status, u.note, u.at, ?"
       + " FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[]) AS u(request, update_id, status, note, at)";
 
+  /**
+   * Rows per statement. Every statement must answer within the connection's socket timeout
+   * ({@link PostgresDialect#SOCKET_TIMEOUT_S}) even on a loaded machine; a statement of 20,000 rows
+   * took over 30 s at load 18 on two cores, one of 2,000 takes a few seconds there.
+   */
+  static final int CHUNK = 2_000;
+
   private PostgresImportRows() {}
 
   /** Inserts the requests; returns their new ids by external id. */
-  static Map<String, Long> insertRequests(Connection c, String j, String source, List<ImportedRequest> rows)
+  static Map<String, Long> insertRequests(Connection c, String j, String source, List<ImportedRequest> all)
       throws SQLException {
     Map<String, Long> ids = new HashMap<>();
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      insertRequestChunk(c, j, source, all.subList(from, Math.min(all.size(), from + CHUNK)), ids);
+    }
+    return ids;
+  }
+
+  private static void insertRequestChunk(Connection c, String j, String source, List<ImportedRequest> rows,
+      Map<String, Long> ids) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(REQUESTS)) {
       int i = 0;
       s.setString(++i, j);
@@ -68,12 +83,18 @@ final class PostgresImportRows {
         }
       }
     }
-    return ids;
   }
 
   /** Inserts each request's imported update. */
-  static void insertUpdates(Connection c, String j, String source, List<ImportedRequest> rows, Map<String, Long> ids,
+  static void insertUpdates(Connection c, String j, String source, List<ImportedRequest> all, Map<String, Long> ids,
       long now) throws SQLException {
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      insertUpdateChunk(c, j, source, all.subList(from, Math.min(all.size(), from + CHUNK)), ids, now);
+    }
+  }
+
+  private static void insertUpdateChunk(Connection c, String j, String source, List<ImportedRequest> rows,
+      Map<String, Long> ids, long now) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(UPDATES)) {
       int i = 0;
       s.setString(++i, j);

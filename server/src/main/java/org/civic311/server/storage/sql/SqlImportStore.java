@@ -72,6 +72,14 @@ final class SqlImportStore implements ImportStore {
   }
 
   @Override
+  public boolean holds(String jurisdictionId, String source) {
+    return Guard.call("look for imported requests", () -> reads.withHandle(h -> h
+        .createQuery("SELECT 1 FROM service_requests WHERE jurisdiction_id = :j AND external_source = :source"
+            + " AND external_id IS NOT NULL LIMIT 1")
+        .bind("j", jurisdictionId).bind("source", source).mapTo(Integer.class).findOne().isPresent()));
+  }
+
+  @Override
   public Map<String, String> serviceNames(String jurisdictionId) {
     return Guard.call("read service names", () -> reads.withHandle(h -> {
       Map<String, String> names = new HashMap<>();
