@@ -105,8 +105,15 @@ interface Dialect {
   /** Does the deferred index work for the requests with ids above {@code afterId}, and ends the bulk load. */
   void endBulkLoad(Handle h, long afterId);
 
-  /** A subquery giving the strings of one parameter holding a JSON array of strings, for {@code IN (...)}. */
-  String jsonStrings();
+  /**
+   * A condition that {@code column} is one of many strings, all in one parameter bound by
+   * {@link #bindStrings}, so a statement's text does not grow with the list and its index is used.
+   */
+  String oneOf(String column);
+
+  /** Binds the strings of {@link #oneOf} at {@code index}. */
+  void bindStrings(java.sql.PreparedStatement s, int index, java.util.List<String> values)
+      throws java.sql.SQLException;
 
   /** Brings the planner's statistics up to date where the database does not do it itself. */
   void refreshStatistics();

@@ -277,7 +277,7 @@ final class SqlImportStore implements ImportStore {
     return source + ":" + r.externalId();
   }
 
-  /** The stored requests among the rows, by external id: one query, the ids sent as one JSON array. */
+  /** The stored requests among the rows, by external id: one query, the ids bound as one parameter. */
   private Map<String, Known> known(Connection c, String j, String source, List<ImportedRequest> rows)
       throws SQLException {
     List<String> ids = new ArrayList<>(rows.size());
@@ -286,10 +286,11 @@ final class SqlImportStore implements ImportStore {
     }
     Map<String, Known> known = new HashMap<>();
     try (PreparedStatement s = c.prepareStatement("SELECT id, external_id, external_digest FROM service_requests"
-        + " WHERE jurisdiction_id = ? AND external_source = ? AND external_id IN (" + dialect.jsonStrings() + ")")) {
+        + " WHERE jurisdiction_id = ? AND external_source = ? AND external_id IS NOT NULL AND "
+        + dialect.oneOf("external_id"))) {
       s.setString(1, j);
       s.setString(2, source);
-      s.setString(3, Json.write(ids));
+      dialect.bindStrings(s, 3, ids);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           known.put(rs.getString(2), new Known(rs.getLong(1), rs.getString(3)));

@@ -203,8 +203,14 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public String jsonStrings() {
-    return "SELECT value FROM json_each(?)";
+  public String oneOf(String column) {
+    return column + " IN (SELECT value FROM json_each(?))";
+  }
+
+  @Override
+  public void bindStrings(java.sql.PreparedStatement s, int index, java.util.List<String> values)
+      throws java.sql.SQLException {
+    s.setString(index, Json.write(values));
   }
 
   @Override
