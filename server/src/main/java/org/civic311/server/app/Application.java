@@ -357,6 +357,18 @@ public final class Application implements AutoCloseable {
     return true;
   }
 
+  /**
+   * For the bundled demo only: stores its past requests (see {@link DemoHistory}) in
+   * {@code jurisdiction} unless they are there already; null when they were.
+   */
+  public org.civic311.server.domain.imports.Importer.Summary loadDemoHistory(String jurisdiction) {
+    var summary = DemoHistory.load(database.imports(), jurisdiction, java.time.Instant.now());
+    if (summary != null) {
+      jurisdictions.reload();
+    }
+    return summary;
+  }
+
   public int port() {
     return web.port();
   }

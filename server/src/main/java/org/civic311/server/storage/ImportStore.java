@@ -28,6 +28,9 @@ public interface ImportStore {
    */
   BatchOutcome write(String jurisdictionId, String source, List<ImportedRequest> batch, long now);
 
+  /** Whether the jurisdiction holds any request imported from {@code source}. */
+  boolean holds(String jurisdictionId, String source);
+
   /** What a batch did. */
   record BatchOutcome(int added, int updated, int unchanged) {}
 }

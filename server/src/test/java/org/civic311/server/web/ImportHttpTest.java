@@ -81,4 +81,41 @@ class ImportHttpTest {
       assertThat(rows).anySatisfy(x -> assertThat(x.get("service_name")).isEqualTo("Noise - Residential: Banging/Pounding"));
     }
   }
+
+  @Test
+  void theFullTextAndPlaceIndexesHoldEveryImportedRequest() throws Exception {
+    // The import fills both indexes after each batch (a bulk load): a search by word and by place
+    // finds exactly what the rows say.
+    String day = "&start_date=2023-02-28T00:00:00-05:00&end_date=2023-02-28T23:59:59-05:00&page_size=1000";
+    Answer potholes = server.http().get(Http.API + "/requests.json?jurisdiction_id=nyc&q=pothole" + day);
+    assertThat(potholes.status()).as(potholes.text()).isEqualTo(200);
+    assertThat(potholes.json().size()).isPositive();
+    for (JsonNode r : potholes.json()) {
+      assertThat(r.get("description").asText() + " " + r.get("address").asText() + " "
+          + r.path("status_notes").asText()).containsIgnoringCase("pothole");
+    }
+
+    Answer csv = server.http().get("/data/requests.csv?jurisdiction_id=nyc");
+    try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+        .parse(new StringReader(csv.text()))) {
+      List<CSVRecord> rows = p.getRecords();
+      CSVRecord placed = rows.stream().filter(x -> !x.get("lat").isEmpty()).findFirst().orElseThrow();
+      double lat = Double.parseDouble(placed.get("lat"));
+      double lon = Double.parseDouble(placed.get("long"));
+      String at = placed.get("requested_datetime");
+      Answer near = server.http().get(Http.API + "/requests.json?jurisdiction_id=nyc&bbox=" + (lon - 0.0005) + ","
+          + (lat - 0.0005) + "," + (lon + 0.0005) + "," + (lat + 0.0005) + "&start_date=" + enc(at) + "&end_date="
+          + enc(at));
+      assertThat(near.status()).as(near.text()).isEqualTo(200);
+      assertThat(near.json().findValuesAsText("service_request_id"))
+          .contains(placed.get("service_request_id"));
+      // Every closed request carries its close time, written by the import itself.
+      assertThat(rows).filteredOn(x -> x.get("status").equals("closed"))
+          .isNotEmpty().allSatisfy(x -> assertThat(x.get("closed_datetime")).isNotEmpty());
+    }
+  }
+
+  private static String enc(String v) {
+    return java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8);
+  }
 }

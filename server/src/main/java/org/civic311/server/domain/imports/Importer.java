@@ -28,7 +28,7 @@ import org.civic311.server.storage.ServiceRecord;
  */
 public final class Importer {
   /** Rows written per transaction. */
-  public static final int BATCH = 5_000;
+  public static final int BATCH = 20_000;
 
   private final ImportStore store;
   private final Clock clock;

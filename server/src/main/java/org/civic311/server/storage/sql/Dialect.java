@@ -95,6 +95,26 @@ interface Dialect {
    */
   org.civic311.server.storage.RateBuckets rateBuckets();
 
+  /**
+   * Starts a bulk load inside the current transaction: the per-row index work that the dialect
+   * can do in one statement for many rows (migration V18) stands aside until {@link #endBulkLoad}.
+   * The state lives only in that transaction, so a load cut off leaves nothing behind.
+   */
+  void beginBulkLoad(Handle h);
+
+  /** Does the deferred index work for the requests with ids above {@code afterId}, and ends the bulk load. */
+  void endBulkLoad(Handle h, long afterId);
+
+  /**
+   * A condition that {@code column} is one of many strings, all in one parameter bound by
+   * {@link #bindStrings}, so a statement's text does not grow with the list and its index is used.
+   */
+  String oneOf(String column);
+
+  /** Binds the strings of {@link #oneOf} at {@code index}. */
+  void bindStrings(java.sql.PreparedStatement s, int index, java.util.List<String> values)
+      throws java.sql.SQLException;
+
   /** Brings the planner's statistics up to date where the database does not do it itself. */
   void refreshStatistics();
 

@@ -2,6 +2,7 @@ package org.civic311.server.storage.sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -20,9 +21,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Imports in batches with plain JDBC batches: one statement prepared per batch, rows sent
- * together, one commit. The request ids of a batch are read back by external id afterwards, one
- * query, so no driver has to return generated keys from a batch.
+ * Imports in batches, each one transaction run as a bulk load ({@link Dialect#beginBulkLoad}): on
+ * SQLite the rows go in as one JDBC batch of a prepared statement, the full-text and place index
+ * entries are added afterwards by one statement each, and the batch's new ids are read back as the
+ * ids above the highest before it (one writer); on PostgreSQL each table takes the whole batch in
+ * one INSERT from arrays ({@link PostgresImportRows}) that returns the new ids.
  */
 final class SqlImportStore implements ImportStore {
   static final String CHANNEL = "import";
@@ -66,6 +69,14 @@ final class SqlImportStore implements ImportStore {
           .execute();
       return new JurisdictionRecord(wanted.id(), wanted.name(), wanted.timeZone(), now);
     }));
+  }
+
+  @Override
+  public boolean holds(String jurisdictionId, String source) {
+    return Guard.call("look for imported requests", () -> reads.withHandle(h -> h
+        .createQuery("SELECT 1 FROM service_requests WHERE jurisdiction_id = :j AND external_source = :source"
+            + " AND external_id IS NOT NULL LIMIT 1")
+        .bind("j", jurisdictionId).bind("source", source).mapTo(Integer.class).findOne().isPresent()));
   }
 
   @Override
@@ -118,7 +129,12 @@ final class SqlImportStore implements ImportStore {
 
   private BatchOutcome write(Handle h, String j, String source, List<ImportedRequest> batch, long now)
       throws SQLException {
-    Map<String, Known> known = known(h, j, source, batch);
+    Connection c = h.getConnection();
+    // Begun first: on SQLite this write takes the writer's lock, so the highest id read next
+    // stays the highest until the commit.
+    dialect.beginBulkLoad(h);
+    long lastRequest = maxId(c, "service_requests");
+    Map<String, Known> known = known(c, j, source, batch);
     List<ImportedRequest> added = new ArrayList<>();
     List<ImportedRequest> changed = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -134,18 +150,16 @@ final class SqlImportStore implements ImportStore {
         changed.add(r);
       }
     }
-    Connection c = h.getConnection();
+    Map<String, Long> ids = new HashMap<>();
+    for (Map.Entry<String, Known> k : known.entrySet()) {
+      ids.put(k.getKey(), k.getValue().id());
+    }
     if (!added.isEmpty()) {
-      try (PreparedStatement s = c.prepareStatement(INSERT)) {
-        for (ImportedRequest r : added) {
-          s.setString(1, j);
-          int i = bindFrom(s, r, 1);
-          s.setString(++i, source);
-          s.setString(++i, r.externalId());
-          s.setString(++i, r.digest());
-          s.addBatch();
-        }
-        s.executeBatch();
+      if (dialect.singleWriter()) {
+        insertOneByOne(c, j, source, added);
+        readBack(c, lastRequest, ids);
+      } else {
+        ids.putAll(PostgresImportRows.insertRequests(c, j, source, added));
       }
     }
     if (!changed.isEmpty()) {
@@ -172,25 +186,75 @@ final class SqlImportStore implements ImportStore {
         }
       }
     }
+    long lastUpdate = maxId(c, "request_updates");
     if (!withUpdates.isEmpty()) {
-      Map<String, Known> ids = added.isEmpty() ? known : known(h, j, source, withUpdates);
-      long before = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM request_updates").mapTo(Long.class).one();
-      try (PreparedStatement s = c.prepareStatement(INSERT_UPDATE)) {
-        for (ImportedRequest r : withUpdates) {
-          s.setString(1, j);
-          s.setLong(2, ids.get(r.externalId()).id());
-          s.setString(3, updateId(source, r));
-          s.setString(4, r.extendedStatus() != null ? r.extendedStatus() : r.status());
-          nullable(s, 5, r.note());
-          s.setLong(6, r.updatedAt());
-          s.setLong(7, now);
-          s.addBatch();
-        }
-        s.executeBatch();
+      if (dialect.singleWriter()) {
+        insertUpdatesOneByOne(c, j, source, withUpdates, ids, now);
+      } else {
+        PostgresImportRows.insertUpdates(c, j, source, withUpdates, ids, now);
       }
-      skipStatusMails(h, before);
+    }
+    dialect.endBulkLoad(h, lastRequest);
+    if (!withUpdates.isEmpty()) {
+      skipStatusMails(h, lastUpdate);
     }
     return new BatchOutcome(added.size(), changed.size(), batch.size() - added.size() - changed.size());
+  }
+
+  private static void insertOneByOne(Connection c, String j, String source, List<ImportedRequest> added)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(INSERT)) {
+      for (ImportedRequest r : added) {
+        s.setString(1, j);
+        int i = bindFrom(s, r, 1);
+        s.setString(++i, source);
+        s.setString(++i, r.externalId());
+        s.setString(++i, r.digest());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  /** With one writer, every request above the highest id before the batch is the batch's own. */
+  private static void readBack(Connection c, long after, Map<String, Long> ids) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT id, external_id FROM service_requests WHERE id > ?")) {
+      s.setLong(1, after);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          ids.put(rs.getString(2), rs.getLong(1));
+        }
+      }
+    }
+  }
+
+  private static void insertUpdatesOneByOne(Connection c, String j, String source, List<ImportedRequest> rows,
+      Map<String, Long> ids, long now) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(INSERT_UPDATE)) {
+      for (ImportedRequest r : rows) {
+        s.setString(1, j);
+        s.setLong(2, ids.get(r.externalId()));
+        s.setString(3, updateId(source, r));
+        s.setString(4, updateStatus(r));
+        nullable(s, 5, r.note());
+        s.setLong(6, r.updatedAt());
+        s.setLong(7, now);
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  static String updateStatus(ImportedRequest r) {
+    return r.extendedStatus() != null ? r.extendedStatus() : r.status();
+  }
+
+  private static long maxId(Connection c, String table) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM " + table);
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   /**
@@ -209,21 +273,30 @@ final class SqlImportStore implements ImportStore {
   }
 
   /** The public id of a request's imported update: stable, so a rerun finds and replaces it. */
-  private static String updateId(String source, ImportedRequest r) {
+  static String updateId(String source, ImportedRequest r) {
     return source + ":" + r.externalId();
   }
 
-  private static Map<String, Known> known(Handle h, String j, String source, List<ImportedRequest> rows) {
+  /** The stored requests among the rows, by external id: one query, the ids bound as one parameter. */
+  private Map<String, Known> known(Connection c, String j, String source, List<ImportedRequest> rows)
+      throws SQLException {
     List<String> ids = new ArrayList<>(rows.size());
     for (ImportedRequest r : rows) {
       ids.add(r.externalId());
     }
     Map<String, Known> known = new HashMap<>();
-    h.createQuery("SELECT id, external_id, external_digest FROM service_requests WHERE jurisdiction_id = :j"
-            + " AND external_source = :source AND external_id IN (<ids>)")
-        .bind("j", j).bind("source", source).bindList("ids", ids)
-        .map((rs, ctx) -> known.put(rs.getString(2), new Known(rs.getLong(1), rs.getString(3))))
-        .list();
+    try (PreparedStatement s = c.prepareStatement("SELECT id, external_id, external_digest FROM service_requests"
+        + " WHERE jurisdiction_id = ? AND external_source = ? AND external_id IS NOT NULL AND "
+        + dialect.oneOf("external_id"))) {
+      s.setString(1, j);
+      s.setString(2, source);
+      dialect.bindStrings(s, 3, ids);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          known.put(rs.getString(2), new Known(rs.getLong(1), rs.getString(3)));
+        }
+      }
+    }
     return known;
   }
 

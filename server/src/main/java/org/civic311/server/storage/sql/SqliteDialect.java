@@ -206,6 +206,37 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public String oneOf(String column) {
+    return column + " IN (SELECT value FROM json_each(?))";
+  }
+
+  @Override
+  public void bindStrings(java.sql.PreparedStatement s, int index, java.util.List<String> values)
+      throws java.sql.SQLException {
+    s.setString(index, Json.write(values));
+  }
+
+  @Override
+  public void beginBulkLoad(Handle h) {
+    h.execute("INSERT INTO bulk_loads (id) VALUES (1)");
+  }
+
+  @Override
+  public void endBulkLoad(Handle h, long afterId) {
+    // One statement each for the whole batch: the rows are read in id order, so the full-text
+    // index takes them as one sorted run, and the R*Tree's pages stay in the cache.
+    h.createUpdate("INSERT INTO service_requests_text (rowid, description, address, status_notes)"
+        + " SELECT id, description, address, status_notes FROM service_requests WHERE id > :after")
+        .bind("after", afterId).execute();
+    h.createUpdate("INSERT INTO service_request_places (id, min_lon, max_lon, min_lat, max_lat, min_at, max_at,"
+        + " requested_at) SELECT id, lon, lon, lat, lat, requested_at / 432000000000.0,"
+        + " requested_at / 432000000000.0, requested_at FROM service_requests"
+        + " WHERE id > :after AND lat IS NOT NULL AND lon IS NOT NULL")
+        .bind("after", afterId).execute();
+    h.execute("DELETE FROM bulk_loads");
+  }
+
+  @Override
   public boolean singleWriter() {
     return true;
   }
