@@ -167,7 +167,8 @@ public final class Application implements AutoCloseable {
       WebServer web = new WebServer(host, s.port(), Doors.frontDoor(api, config.traffic(), geoReport, citizen, staff,
           new MediaFiles(store), downloads, new FeedEndpoints(new Feeds(jurisdictions, search), api),
           new CatalogueEndpoints(new DataCatalogue(jurisdictions, search, OpenDataTerms.of(config)), api),
-          new HealthEndpoints(readiness, operations), metrics, meters == null ? null : meters.registry()),
+          new HealthEndpoints(readiness, operations), metrics, meters == null ? null : meters.registry(),
+          statistics(database, jurisdictions, api, map, clock)),
           s.trustForwardedHeaders(), Doors.guard(config.traffic()));
       web.start();
       ScheduledExecutorService mailing = statusMails(config, database, mailer, web.port(),
@@ -185,6 +186,18 @@ public final class Application implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  /** The statistics' routes, reading the rollups the database keeps. */
+  private static org.civic311.server.web.stats.StatsEndpoints statistics(Database database,
+      Jurisdictions jurisdictions, ApiSettings api, MapSettings map, Clock clock) {
+    var stats = database.stats();
+    var catalogue = database.catalogue();
+    var filters = new org.civic311.server.domain.stats.StatsFilters(jurisdictions, catalogue::services, clock);
+    return new org.civic311.server.web.stats.StatsEndpoints(
+        new org.civic311.server.domain.stats.Statistics(stats, catalogue::services, clock), filters,
+        new Cors(api.corsOrigins()),
+        new Page.MapSettingsView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom()));
   }
 
   /** The configured limits on writes, counted in the database's buckets (shared on PostgreSQL). */
