@@ -141,7 +141,8 @@ public final class Application implements AutoCloseable {
       WriteLimiter limiter = new WriteLimiter(limits);
       var upstreams = Upstreams.of(config);
       Forwarder forwarder = Upstreams.forwarder(upstreams, database, clock);
-      Intake intake = new Intake(jurisdictions, keys, database.requests(), clock, forwarder::upstreamOf);
+      Intake intake = new Intake(jurisdictions, keys, database.requests(), clock, forwarder::upstreamOf,
+          new org.civic311.server.domain.stats.ExpectedDates(database.stats(), clock));
       MediaIntake media = new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(),
           MediaLimits.DEFAULT.maxPixels()), store);
       Uploads uploads = new Uploads(media);

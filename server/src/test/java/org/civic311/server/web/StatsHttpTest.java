@@ -44,6 +44,20 @@ class StatsHttpTest {
 
   @BeforeAll
   static void requests() throws Exception {
+    // Twenty street lights closed in a day and a half each, a few days ago: the history new ones learn from.
+    long now = System.currentTimeMillis();
+    try (Connection db = server.connect(); PreparedStatement s = db.prepareStatement("INSERT INTO service_requests"
+        + " (jurisdiction_id, service_code, service_name, status, requested_at, updated_at, closed_at, attributes)"
+        + " VALUES (?, 'LAMP', 'Street light out', 'closed', ?, ?, ?, '{}')")) {
+      for (int i = 0; i < 20; i++) {
+        long made = now - 5 * 86_400_000L + i * 60_000L;
+        s.setString(1, TestConfig.CITY);
+        s.setLong(2, made);
+        s.setLong(3, made + 36 * 3_600_000L);
+        s.setLong(4, made + 36 * 3_600_000L);
+        assertThat(s.executeUpdate()).isEqualTo(1);
+      }
+    }
     a = post("POT", "40.715", "-74.005");
     b = post("POT", "40.715", "-74.005");
     c = post("POT", "40.905", "-73.505");
@@ -266,6 +280,39 @@ class StatsHttpTest {
     Answer script = server.http().get("/stats/assets/echarts.min.js");
     assertThat(script.status()).isEqualTo(200);
     assertThat(script.body().length).isGreaterThan(500_000);
+  }
+
+  @Test
+  void aNewRequestExpectsTheUsualTimeOfItsService() throws Exception {
+    long lamp = post("LAMP", "40.715", "-74.005", "attribute[FAULT]", "DARK");
+    JsonNode r = server.http().get(API + "/requests/" + lamp + ".json?extensions=true").json().get(0);
+    long requested = java.time.OffsetDateTime.parse(r.get("requested_datetime").asText()).toInstant().toEpochMilli();
+    long expected = java.time.OffsetDateTime.parse(r.get("expected_datetime").asText()).toInstant().toEpochMilli();
+    assertThat(expected - requested).isBetween(2 * 86_400_000L - 1000, 2 * 86_400_000L + 1000);
+    assertThat(r.get("extended_attributes").get("expected_datetime_estimated").asText()).isEqualTo("true");
+    assertThat(server.http().get("/requests/" + lamp + "?lang=en").text())
+        .contains("Requests like this are usually closed within 2 days.");
+    assertThat(server.http().get("/thanks?id=" + lamp + "&lang=es").text())
+        .contains("Las solicitudes como esta suelen cerrarse en 2 días.");
+    // A date set afterwards (by staff, say) is no longer an estimate.
+    try (Connection db = server.connect(); Statement s = db.createStatement()) {
+      s.executeUpdate("UPDATE service_requests SET expected_at = expected_at + 86400000 WHERE id = " + lamp);
+    }
+    JsonNode after = server.http().get(API + "/requests/" + lamp + ".json?extensions=true").json().get(0);
+    assertThat(after.get("extended_attributes").has("expected_datetime_estimated")).isFalse();
+  }
+
+  @Test
+  void withoutHistoryTheTargetIsTheEstimate() throws Exception {
+    try (Connection db = server.connect(); Statement s = db.createStatement()) {
+      s.executeUpdate("UPDATE services SET sla_days = 3 WHERE code = '" + TestConfig.ODD_CODE + "'");
+    }
+    server.fixture().app().jurisdictions().reload();
+    long made = post(TestConfig.ODD_CODE, "40.715", "-74.005");
+    JsonNode r = server.http().get(API + "/requests/" + made + ".json?extensions=true").json().get(0);
+    assertThat(r.get("extended_attributes").get("expected_datetime_estimated").asText()).isEqualTo("true");
+    assertThat(server.http().get("/requests/" + made + "?lang=en").text())
+        .contains("The city aims to close requests like this within 3 days.");
   }
 
   @Test
