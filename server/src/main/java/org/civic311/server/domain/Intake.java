@@ -144,7 +144,7 @@ public final class Intake {
       default -> null;
     };
     long now = clock.millis();
-    Long expectedAt = estimate(j.id(), service).map(e -> now + e.days() * 86_400_000L).orElse(null);
+    Long expectedAt = estimate(j.id(), service).map(e -> now + e.millis()).orElse(null);
     RequestRecord stored = requests.insert(new NewRequest(
         j.id(), service.code(), service.name(), description, service.agencyResponsible(),
         service.serviceNotice(), now, expectedAt, address, addressId, null, lat, lon, mediaUrl, token,

@@ -10,7 +10,8 @@ import org.civic311.server.storage.StatsStore;
 /**
  * How long a new request of a service will probably take to close, learned from the service's
  * recent closings: the median days to close of those closed in the last {@value #WINDOW_DAYS}
- * days, rounded up to whole days, once at least {@value #MIN_CLOSED} have closed; else the
+ * days, once at least {@value #MIN_CLOSED} have closed (kept to the hour: rounding a service
+ * closed within hours up to a whole day tripled the backtest's error); else the
  * service's target ({@code sla_days}); else nothing. Read from the rollups' close-time histograms
  * (one grouped read of at most a few thousand rows) and kept for {@value #KEEP_MINUTES} minutes
  * per service, so a busy intake reads them a few times an hour, never per request. The backtest
@@ -27,8 +28,18 @@ public final class ExpectedDates {
   /** Where an estimate comes from. */
   public enum Basis { HISTORY, TARGET }
 
-  /** An estimate in whole days. */
-  public record Estimate(int days, Basis basis) {}
+  /** An estimate in days. */
+  public record Estimate(double days, Basis basis) {
+
+    /** The estimate rounded up to whole days, at least one, as the pages say it. */
+    public int wholeDays() {
+      return Math.max(1, (int) Math.ceil(days - 1e-9));
+    }
+
+    public long millis() {
+      return Math.round(days * 86_400_000d);
+    }
+  }
 
   private record Held(Optional<Estimate> estimate, long until) {}
 
@@ -53,7 +64,7 @@ public final class ExpectedDates {
     long[] h = store.closeTimesOf(jurisdictionId, service.code(), today - WINDOW_DAYS, CloseTimes.BUCKETS);
     if (CloseTimes.count(h) >= MIN_CLOSED) {
       Double median = CloseTimes.quantileDays(h, 0.5);
-      return Optional.of(new Estimate(Math.max(1, (int) Math.ceil(median - 1e-9)), Basis.HISTORY));
+      return Optional.of(new Estimate(median, Basis.HISTORY));
     }
     if (service.slaDays() != null) {
       return Optional.of(new Estimate(service.slaDays(), Basis.TARGET));

@@ -44,7 +44,7 @@ public final class TrackPage {
     return services.reporting().catalogue().find(r.serviceCode())
         .flatMap(s -> services.intake().estimate(services.reporting().catalogue().jurisdiction().id(), s))
         .map(e -> t.get(e.basis() == org.civic311.server.domain.stats.ExpectedDates.Basis.HISTORY
-            ? "expected.usually" : "expected.target", e.days()))
+            ? "expected.usually" : "expected.target", e.wholeDays()))
         .orElse("");
   }
 
