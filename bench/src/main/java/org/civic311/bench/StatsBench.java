@@ -37,7 +37,7 @@ public final class StatsBench {
         long t = System.nanoTime();
         int n = s.executeUpdate("UPDATE service_requests SET closed_at = updated_at WHERE status = 'closed'"
             + " AND closed_at IS NULL");
-        System.out.printf("closed_at set on %d requests (the triggers filling the histograms) in %.0f s; load %s%n", n,
+        System.out.printf("closed_at set (%d rows written with the triggers' upserts) in %.0f s; load %s%n", n,
             (System.nanoTime() - t) / 1e9, java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
       }
       Jurisdictions jurisdictions = new Jurisdictions(db.catalogue());
