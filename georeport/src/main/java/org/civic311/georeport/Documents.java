@@ -116,6 +116,9 @@ public final class Documents {
       if (x.upstreamServiceRequestId() != null) {
         fields.put("upstream_service_request_id", x.upstreamServiceRequestId());
       }
+      if (x.expectedDatetimeEstimated()) {
+        fields.put("expected_datetime_estimated", "true");
+      }
       Node extended = fields.build();
       List<Node> notes = new ArrayList<>();
       for (RequestUpdate u : x.notes()) {

@@ -141,7 +141,8 @@ public final class Application implements AutoCloseable {
       WriteLimiter limiter = new WriteLimiter(limits);
       var upstreams = Upstreams.of(config);
       Forwarder forwarder = Upstreams.forwarder(upstreams, database, clock);
-      Intake intake = new Intake(jurisdictions, keys, database.requests(), clock, forwarder::upstreamOf);
+      Intake intake = new Intake(jurisdictions, keys, database.requests(), clock, forwarder::upstreamOf,
+          new org.civic311.server.domain.stats.ExpectedDates(database.stats(), clock));
       MediaIntake media = new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(),
           MediaLimits.DEFAULT.maxPixels()), store);
       Uploads uploads = new Uploads(media);
@@ -168,7 +169,8 @@ public final class Application implements AutoCloseable {
           new MediaFiles(store), downloads, new FeedEndpoints(new Feeds(jurisdictions, search), api),
           new CatalogueEndpoints(new DataCatalogue(jurisdictions, search, OpenDataTerms.of(config)), api),
           new HealthEndpoints(readiness, operations, database.replication()), metrics,
-          meters == null ? null : meters.registry(), database.replication()),
+          meters == null ? null : meters.registry(), database.replication(),
+          statistics(database, jurisdictions, api, map, clock)),
           s.trustForwardedHeaders(), Doors.guard(config.traffic()));
       web.start();
       ScheduledExecutorService mailing = statusMails(config, database, mailer, web.port(),
@@ -186,6 +188,18 @@ public final class Application implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  /** The statistics' routes, reading the rollups the database keeps. */
+  private static org.civic311.server.web.stats.StatsEndpoints statistics(Database database,
+      Jurisdictions jurisdictions, ApiSettings api, MapSettings map, Clock clock) {
+    var stats = database.stats();
+    var catalogue = database.catalogue();
+    var filters = new org.civic311.server.domain.stats.StatsFilters(jurisdictions, catalogue::services, clock);
+    return new org.civic311.server.web.stats.StatsEndpoints(
+        new org.civic311.server.domain.stats.Statistics(stats, catalogue::services, clock), filters,
+        new Cors(api.corsOrigins()),
+        new Page.MapSettingsView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom()));
   }
 
   /** The configured limits on writes, counted in the database's buckets (shared on PostgreSQL). */

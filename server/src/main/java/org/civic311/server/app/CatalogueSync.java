@@ -53,6 +53,6 @@ final class CatalogueSync {
     }
     attributes.sort(java.util.Comparator.comparingInt(ServiceAttribute::order));
     return new ServiceRecord(s.code(), s.name(), s.description(), ServiceType.ofWireName(s.type()), s.keywords(),
-        s.group(), s.serviceNotice(), s.agencyResponsible(), attributes, false);
+        s.group(), s.serviceNotice(), s.agencyResponsible(), attributes, false, s.slaDays());
   }
 }

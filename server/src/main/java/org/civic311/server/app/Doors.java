@@ -24,6 +24,7 @@ import org.civic311.server.web.opendata.DownloadEndpoints;
 import org.civic311.server.web.feeds.FeedEndpoints;
 import org.civic311.server.web.opendata.CatalogueEndpoints;
 import org.civic311.server.web.staff.StaffPages;
+import org.civic311.server.web.stats.StatsEndpoints;
 
 /** Builds the route table of every family and the one front door in front of it. */
 final class Doors {
@@ -32,7 +33,7 @@ final class Doors {
   static FrontDoor frontDoor(ApiSettings api, TrafficSettings traffic, GeoReportApi geoReport, CitizenPages citizen,
       StaffPages staff, MediaFiles files, DownloadEndpoints downloads, FeedEndpoints feeds,
       CatalogueEndpoints data, HealthEndpoints health, MetricsEndpoint metrics, MeterRegistry meters,
-      org.civic311.server.storage.Replication replication) {
+      org.civic311.server.storage.Replication replication, StatsEndpoints stats) {
     Path spool = spool();
     long floor = traffic.bodyTimeoutSeconds() * 1000L;
     BodyLimits apiBody = new BodyLimits(api.maxBodyBytes(), api.maxMultipartBytes(), true, floor, spool);
@@ -49,11 +50,12 @@ final class Doors {
     downloads.routes(routes);
     feeds.routes(routes);
     data.routes(routes, citizen.family());
+    stats.routes(routes, citizen.family(), staff.family());
     ApiDocs docs = new ApiDocs(api);
     docs.routes(routes);
     citizen.routes(routes, apiBody, pageForm);
     List<Family> families = new ArrayList<>(List.of(health.family(), geoReport.family(),
-        staff.family(), files.family(), downloads.family(), feeds.family(), data.family()));
+        staff.family(), files.family(), downloads.family(), feeds.family(), data.family(), stats.family()));
     families.addAll(docs.families());
     families.add(citizen.family());
     return new FrontDoor(routes, families, traffic.uploadsInFlight(), meters,

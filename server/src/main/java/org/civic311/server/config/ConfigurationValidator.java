@@ -337,6 +337,9 @@ final class ConfigurationValidator {
       } catch (IllegalArgumentException e) {
         fail(sat + "/type", "type must be realtime, batch or blackbox, not '" + s.type() + "'");
       }
+      if (s.slaDays() != null && (s.slaDays() < 1 || s.slaDays() > 1000)) {
+        fail(sat + "/sla_days", "sla_days must be a whole number of days from 1 to 1000, not " + s.slaDays());
+      }
       attributes(sat, s.attributes());
     }
   }

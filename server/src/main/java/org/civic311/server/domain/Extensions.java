@@ -44,6 +44,7 @@ public final class Extensions {
     Map<Long, List<MediaRecord>> media = updates.mediaOf(ids);
     Map<Long, List<Long>> duplicates = requests.duplicatesOf(ids);
     Map<Long, String> upstream = outbox == null ? Map.of() : outbox.upstreamIdsOf(ids);
+    java.util.Set<Long> estimated = requests.expectedEstimated(ids);
     List<RequestExtensions> out = new ArrayList<>(records.size());
     for (RequestRecord r : records) {
       List<String> urls = new ArrayList<>();
@@ -65,7 +66,8 @@ public final class Extensions {
       }
       out.add(new RequestExtensions(r.channel(), extendedStatus(r), idOrNull(r.duplicateOf()),
           duplicates.getOrDefault(r.id(), List.of()).stream().map(String::valueOf).toList(),
-          idOrNull(r.parentRequestId()), urls, r.supportCount(), answers, notes, upstream.get(r.id())));
+          idOrNull(r.parentRequestId()), urls, r.supportCount(), answers, notes, upstream.get(r.id()),
+          estimated.contains(r.id())));
     }
     return out;
   }

@@ -34,6 +34,7 @@ public final class Intake {
   private final RequestStore requests;
   private final Clock clock;
   private final Forwarding forwarding;
+  private final org.civic311.server.domain.stats.ExpectedDates expected;
 
   /** Which upstream, if any, a new request of a service is forwarded to (see {@code domain.interop}). */
   @FunctionalInterface
@@ -50,6 +51,13 @@ public final class Intake {
 
   public Intake(Jurisdictions jurisdictions, ApiKeys apiKeys, RequestStore requests, Clock clock,
       Forwarding forwarding) {
+    this(jurisdictions, apiKeys, requests, clock, forwarding, null);
+  }
+
+  /** With {@code expected}, a new request's expected date is the learned estimate for its service. */
+  public Intake(Jurisdictions jurisdictions, ApiKeys apiKeys, RequestStore requests, Clock clock,
+      Forwarding forwarding, org.civic311.server.domain.stats.ExpectedDates expected) {
+    this.expected = expected;
     this.jurisdictions = jurisdictions;
     this.apiKeys = apiKeys;
     this.requests = requests;
@@ -135,9 +143,11 @@ public final class Intake {
       case BATCH -> UUID.randomUUID().toString();
       default -> null;
     };
+    long now = clock.millis();
+    Long expectedAt = estimate(j.id(), service).map(e -> now + e.millis()).orElse(null);
     RequestRecord stored = requests.insert(new NewRequest(
         j.id(), service.code(), service.name(), description, service.agencyResponsible(),
-        service.serviceNotice(), clock.millis(), null, address, addressId, null, lat, lon, mediaUrl, token,
+        service.serviceNotice(), now, expectedAt, address, addressId, null, lat, lon, mediaUrl, token,
         answers, key == null ? null : key.id(), reporter, channel, media),
         forwarding.upstreamOf(j.id(), service.code()));
     RequestReceipt receipt = switch (service.type()) {
@@ -147,6 +157,12 @@ public final class Intake {
     };
     return new RequestReceipt(receipt.serviceRequestId(), receipt.token(), receipt.serviceNotice(),
         reporter.accountId());
+  }
+
+  /** How long requests of a service usually take to close, when that is known. */
+  public java.util.Optional<org.civic311.server.domain.stats.ExpectedDates.Estimate> estimate(String jurisdictionId,
+      ServiceRecord service) {
+    return expected == null ? java.util.Optional.empty() : expected.of(jurisdictionId, service);
   }
 
   /** Every {@code media_url} sent, checked. */

@@ -6,6 +6,9 @@ import java.util.Optional;
 /** Service requests. Every write is one transaction and durable when the method returns. */
 public interface RequestStore {
 
+  /** Which of these requests have an expected date that is the server's estimate (migration V15). */
+  java.util.Set<Long> expectedEstimated(List<Long> ids);
+
   /** Stores a new open request and returns it with its id. */
   RequestRecord insert(NewRequest request);
 

@@ -72,6 +72,17 @@ class ConfigurationLoaderTest {
   }
 
   @Test
+  void aServiceTargetIsOptionalAndMustBeAWholeNumberOfDays() {
+    assertThat(ConfigurationLoader.parse(GOOD, "c.yaml").jurisdictions().get(0).services().get(0).slaDays()).isNull();
+    String target = GOOD.replace("        name: Street light\n", "        name: Street light\n        sla_days: 5\n");
+    assertThat(ConfigurationLoader.parse(target, "c.yaml").jurisdictions().get(0).services().get(0).slaDays())
+        .isEqualTo(5);
+    String bad = GOOD.replace("        name: Street light\n", "        name: Street light\n        sla_days: 0\n");
+    assertThatThrownBy(() -> ConfigurationLoader.parse(bad, "c.yaml"))
+        .hasMessageContaining("sla_days must be a whole number of days from 1 to 1000, not 0");
+  }
+
+  @Test
   void openDataTermsAreOptionalAndCheckedWithTheirLine() {
     assertThat(ConfigurationLoader.parse(GOOD, "c.yaml").jurisdictions().get(0).openData())
         .isEqualTo(OpenDataSettings.NONE);

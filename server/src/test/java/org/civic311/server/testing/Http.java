@@ -95,7 +95,8 @@ public final class Http {
     String bare = path.split("\\?", 2)[0];
     if (bare.startsWith("/staff") || bare.equals("/") || bare.startsWith("/report") || bare.startsWith("/thanks")
         || bare.startsWith("/requests/") || bare.startsWith("/browse") || bare.startsWith("/unsubscribe/")
-        || bare.startsWith("/static/") || bare.equals("/docs") || bare.startsWith("/docs/")) {
+        || bare.startsWith("/static/") || bare.equals("/docs") || bare.startsWith("/docs/") || bare.equals("/stats")
+        || bare.startsWith("/stats/")) {
       return Optional.empty();
     }
     if (status >= 400) {

@@ -200,6 +200,17 @@ public final class CatalogueEditor {
     if (trim(d.description()).length() > 4000) {
       faults.put("description", "Keep the description under 4000 characters.");
     }
+    Integer slaDays = null;
+    if (!trim(d.slaDays()).isEmpty()) {
+      try {
+        slaDays = Integer.parseInt(trim(d.slaDays()));
+      } catch (NumberFormatException e) {
+        slaDays = -1;
+      }
+      if (slaDays < 1 || slaDays > 1000) {
+        faults.put("sla_days", "Give the target as a whole number of days from 1 to 1000, or leave it empty.");
+      }
+    }
     List<ServiceAttribute> attributes = new ArrayList<>();
     Set<String> codes = new HashSet<>();
     Set<Integer> orders = new HashSet<>();
@@ -216,7 +227,7 @@ public final class CatalogueEditor {
     }
     return new ServiceRecord(code, name, nullIfBlank(d.description()), type, nullIfBlank(d.keywords()),
         nullIfBlank(d.group()), nullIfBlank(d.serviceNotice()), nullIfBlank(d.agencyResponsible()), attributes,
-        retired);
+        retired, slaDays);
   }
 
   private static ServiceAttribute attribute(ServiceDraft.AttributeDraft a, int row, Map<String, String> faults,

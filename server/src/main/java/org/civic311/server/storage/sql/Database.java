@@ -219,6 +219,10 @@ public final class Database implements AutoCloseable {
     return new SqlOutboxStore(pooledReads, writer);
   }
 
+  public org.civic311.server.storage.StatsStore stats() {
+    return new SqlStatsStore(pooledReads);
+  }
+
   public Transactions transactions() {
     return new SqlTransactions(writer, dialect);
   }

@@ -30,10 +30,10 @@ final class SqlRequestStore implements RequestStore {
   private static final String INSERT = "INSERT INTO service_requests (jurisdiction_id, service_code, service_name,"
       + " status, description, agency_responsible, service_notice, requested_at, updated_at, expected_at, address,"
       + " address_id, zipcode, lat, lon, media_url, token, attributes, api_key_id, email, phone, first_name,"
-      + " last_name, device_id, account_id, channel)"
+      + " last_name, device_id, account_id, channel, expected_estimated)"
       + " VALUES (:j, :code, :name, 'open', :description, :agency, :notice, :at, :at, :expected, :address,"
       + " :address_id, :zipcode, :lat, :lon, :media_url, :token, :attributes, :key, :email, :phone, :first_name,"
-      + " :last_name, :device_id, :account_id, :channel)";
+      + " :last_name, :device_id, :account_id, :channel, :estimated)";
   static final String INSERT_MEDIA = "INSERT INTO request_media (request_id, update_id, position, media_key,"
       + " media_type, url, thumb_key) VALUES (:request, :update, :position, :key, :type, :url, :thumb)";
   private final Jdbi reads;
@@ -80,6 +80,8 @@ final class SqlRequestStore implements RequestStore {
           .bind("device_id", who.deviceId())
           .bind("account_id", who.accountId())
           .bind("channel", r.channel())
+          // Neither the API nor the pages take an expected date, so one given here is the estimate.
+          .bind("estimated", r.expectedAt() == null ? 0 : 1)
           .executeAndReturnGeneratedKeys("id")
           .mapTo(Long.class)
           .one();
@@ -350,6 +352,18 @@ final class SqlRequestStore implements RequestStore {
           .bind("j", jurisdictionId).bind("id", id).mapTo(Integer.class).one() > 0;
       return open ? Support.ALREADY_COUNTED : Support.NO_SUCH_REQUEST;
     }));
+  }
+
+  @Override
+  public java.util.Set<Long> expectedEstimated(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return Guard.call("read expected dates", () -> reads.withHandle(h -> new java.util.HashSet<>(h
+        .createQuery("SELECT id FROM service_requests WHERE id IN (<ids>) AND expected_estimated = 1")
+        .bindList("ids", ids)
+        .mapTo(Long.class)
+        .list())));
   }
 
   @Override

@@ -59,7 +59,8 @@ public final class ReportPages {
       boolean refused, String refusal) {}
 
   /** The model of the thank-you page. */
-  public record ThanksView(Page page, String id, String token, String notice, String trackUrl, boolean following) {}
+  public record ThanksView(Page page, String id, String token, String notice, String trackUrl, boolean following,
+      String usually) {}
 
   Answer choose(Exchange call) {
     Catalogue c = services.reporting().catalogue();
@@ -147,8 +148,10 @@ public final class ReportPages {
         : services.reporting().findByToken(token).map(r -> "/requests/" + r.id()).orElse("");
     Page page = new Page(call.t().get("thanks.title"), call.t(), "/thanks?" + (id.isEmpty() ? "token=" + token
         : "id=" + id), false, services.map());
+    RequestRecord made = !id.isEmpty() ? services.reporting().find(Long.parseLong(id)).orElse(null)
+        : services.reporting().findByToken(token).orElse(null);
     return Answer.html(200, templates.render("thanks", new ThanksView(page, id, token, "", track,
-        !call.value("following").isEmpty())));
+        !call.value("following").isEmpty(), made == null ? "" : TrackPage.usually(services, made, call.t()))));
   }
 
   private ServiceRecord service(String code) {

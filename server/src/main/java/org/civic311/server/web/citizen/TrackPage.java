@@ -36,7 +36,17 @@ public final class TrackPage {
   /** The model of the track page. */
   public record TrackView(Page page, long id, String service, String status, String statusText, String detailed,
       String description, String address, String requested, String updated, String expected, List<Entry> history,
-      List<Photo> photos, int support, boolean open, boolean supported, Double lat, Double lon, String notice) {}
+      List<Photo> photos, int support, boolean open, boolean supported, Double lat, Double lon, String notice,
+      String usually) {}
+
+  /** "Requests like this are usually closed within N days", or the service's target, or "". */
+  static String usually(CitizenServices services, RequestRecord r, Messages t) {
+    return services.reporting().catalogue().find(r.serviceCode())
+        .flatMap(s -> services.intake().estimate(services.reporting().catalogue().jurisdiction().id(), s))
+        .map(e -> t.get(e.basis() == org.civic311.server.domain.stats.ExpectedDates.Basis.HISTORY
+            ? "expected.usually" : "expected.target", e.wholeDays()))
+        .orElse("");
+  }
 
   Answer show(Exchange call, long id) {
     RequestRecord r = services.reporting().find(id).orElseThrow(() -> Failure.keyed(404, "error.not_found"));
@@ -61,7 +71,8 @@ public final class TrackPage {
         t.get("status." + r.status()), detailed, r.description() == null ? "" : r.description(),
         r.address() == null ? "" : r.address(), time(r.requestedAt(), zone), time(r.updatedAt(), zone),
         r.expectedAt() == null ? "" : time(r.expectedAt(), zone), history, photos, r.supportCount(),
-        r.status().equals("open"), supportedBefore(call, id), r.lat(), r.lon(), notice)));
+        r.status().equals("open"), supportedBefore(call, id), r.lat(), r.lon(), notice,
+        r.status().equals("open") ? usually(services, r, t) : "")));
   }
 
   /**

@@ -209,7 +209,7 @@ public final class CataloguePage {
     }
     return new ServiceDraft(fixedCode != null ? fixedCode : x.field("code"), x.field("name"), x.field("description"),
         x.field("group"), x.field("keywords"), x.field("type"), x.field("service_notice"),
-        x.field("agency_responsible"), attributes);
+        x.field("agency_responsible"), attributes, x.field("sla_days"));
   }
 
   private static ServiceDraft draftOf(ServiceRecord s) {
@@ -224,7 +224,8 @@ public final class CataloguePage {
           a.datatypeDescription() == null ? "" : a.datatypeDescription(), values.toString()));
     }
     return new ServiceDraft(s.code(), s.name(), nn(s.description()), nn(s.group()), nn(s.keywords()),
-        s.type().wireName(), nn(s.serviceNotice()), nn(s.agencyResponsible()), attributes);
+        s.type().wireName(), nn(s.serviceNotice()), nn(s.agencyResponsible()), attributes,
+        s.slaDays() == null ? "" : Integer.toString(s.slaDays()));
   }
 
   private static String nn(String s) {
