@@ -24,6 +24,7 @@ import org.civic311.server.web.opendata.DownloadEndpoints;
 import org.civic311.server.web.feeds.FeedEndpoints;
 import org.civic311.server.web.opendata.CatalogueEndpoints;
 import org.civic311.server.web.staff.StaffPages;
+import org.civic311.server.web.live.EventStream;
 
 /** Builds the route table of every family and the one front door in front of it. */
 final class Doors {
@@ -31,7 +32,8 @@ final class Doors {
 
   static FrontDoor frontDoor(ApiSettings api, TrafficSettings traffic, GeoReportApi geoReport, CitizenPages citizen,
       StaffPages staff, MediaFiles files, DownloadEndpoints downloads, FeedEndpoints feeds,
-      CatalogueEndpoints data, HealthEndpoints health, MetricsEndpoint metrics, MeterRegistry meters) {
+      CatalogueEndpoints data, HealthEndpoints health, MetricsEndpoint metrics, MeterRegistry meters,
+      EventStream events) {
     Path spool = spool();
     long floor = traffic.bodyTimeoutSeconds() * 1000L;
     BodyLimits apiBody = new BodyLimits(api.maxBodyBytes(), api.maxMultipartBytes(), true, floor, spool);
@@ -43,6 +45,7 @@ final class Doors {
       metrics.routes(routes);
     }
     geoReport.routes(routes, apiBody);
+    events.routes(routes, api.basePath().equals("/") ? "" : api.basePath(), geoReport.family());
     staff.routes(routes, staffForm);
     files.routes(routes);
     downloads.routes(routes);

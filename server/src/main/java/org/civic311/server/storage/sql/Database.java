@@ -199,6 +199,11 @@ public final class Database implements AutoCloseable {
     return rateBuckets;
   }
 
+  /** The log of public events (live streams, webhooks, area alerts). */
+  public org.civic311.server.storage.EventStore events() {
+    return new SqlEventStore(pooledReads);
+  }
+
   public ApiKeyStore apiKeys() {
     return new SqlApiKeyStore(pooledReads, Writer.direct(writes));
   }
