@@ -28,6 +28,10 @@ import org.civic311.server.domain.interop.Forwarder;
 import org.civic311.server.domain.live.EventHub;
 import org.civic311.server.domain.live.EventPublisher;
 import org.civic311.server.web.live.EventStream;
+import org.civic311.server.web.live.WebhookApi;
+import org.civic311.server.domain.live.Targets;
+import org.civic311.server.domain.live.WebhookSender;
+import org.civic311.server.domain.live.Webhooks;
 import org.civic311.server.domain.interop.Idempotency;
 import org.civic311.server.domain.limits.WriteLimits;
 import org.civic311.server.storage.RateLimit;
@@ -91,7 +95,8 @@ public final class Application implements AutoCloseable {
   static final long EVENT_POLL_MILLIS = 100;
   /** How often an idle event stream gets a comment, below common proxies' idle limits. */
   static final long EVENT_HEARTBEAT_MILLIS = 15_000;
-  static final int MAX_EVENT_STREAMS = 5_000;
+  /** How often a node looks for webhooks with events due. */
+  static final long WEBHOOK_POLL_MILLIS = 250;
 
   private final Database database;
   private final WebServer web;
@@ -104,6 +109,7 @@ public final class Application implements AutoCloseable {
   private final Meters meters;
   private final ScheduledExecutorService forwarding;
   private EventHub events;
+  private WebhookSender webhooks;
 
   private Application(Database database, WebServer web, Jurisdictions jurisdictions,
       ScheduledExecutorService refresher, Followers followers, ScheduledExecutorService mailing,
@@ -176,13 +182,19 @@ public final class Application implements AutoCloseable {
           ops.metricsToken(), operations);
       EventHub events = new EventHub(database.events(),
           new EventPublisher(jurisdictions, database.requests(), database.updates()), EVENT_POLL_MILLIS,
-          EVENT_HEARTBEAT_MILLIS, MAX_EVENT_STREAMS);
+          EVENT_HEARTBEAT_MILLIS, config.live().maxStreams());
       closeOnFailure = events;
+      Targets targets = new Targets(config.live().webhooksAllowPrivate());
+      Webhooks webhooks = new Webhooks(jurisdictions, keys, search, database.webhooks(), database.events(), targets,
+          clock);
+      WebhookSender sender = new WebhookSender(database.webhooks(), database.events(),
+          new EventPublisher(jurisdictions, database.requests(), database.updates()), webhooks, targets, clock);
       WebServer web = new WebServer(host, s.port(), Doors.frontDoor(api, config.traffic(), geoReport, citizen, staff,
           new MediaFiles(store), downloads, new FeedEndpoints(new Feeds(jurisdictions, search), api),
           new CatalogueEndpoints(new DataCatalogue(jurisdictions, search, OpenDataTerms.of(config)), api),
           new HealthEndpoints(readiness, operations), metrics, meters == null ? null : meters.registry(),
-          new EventStream(events, search, MAX_EVENT_STREAMS)),
+          new EventStream(events, search, config.live().maxStreams()),
+          new WebhookApi(webhooks, sender, database.webhooks())),
           s.trustForwardedHeaders(), Doors.guard(config.traffic()));
       web.start();
       ScheduledExecutorService mailing = statusMails(config, database, mailer, web.port(),
@@ -193,6 +205,7 @@ public final class Application implements AutoCloseable {
           IndexUpkeep.start(database), readiness, meters,
           Upstreams.start(forwarder, Upstreams.puller(upstreams, database, clock)));
       app.events = events;
+      app.webhooks = sender.start(WEBHOOK_POLL_MILLIS);
       return app;
     } catch (Exception | Error e) {
       if (closeOnFailure != null) {
@@ -409,6 +422,9 @@ public final class Application implements AutoCloseable {
       forwarding.shutdownNow();
     }
     try {
+      if (webhooks != null) {
+        webhooks.close();
+      }
       if (events != null) {
         events.close();
       }

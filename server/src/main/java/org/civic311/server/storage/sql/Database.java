@@ -204,6 +204,11 @@ public final class Database implements AutoCloseable {
     return new SqlEventStore(pooledReads);
   }
 
+  /** Webhooks and their deliveries. */
+  public org.civic311.server.storage.WebhookStore webhooks() {
+    return new SqlWebhookStore(pooledReads, writer);
+  }
+
   public ApiKeyStore apiKeys() {
     return new SqlApiKeyStore(pooledReads, Writer.direct(writes));
   }
