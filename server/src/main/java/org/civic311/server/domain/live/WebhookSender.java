@@ -114,8 +114,8 @@ public final class WebhookSender implements AutoCloseable {
         passed = e.id();
       }
       hooks.advance(id, passed);
-    } catch (RuntimeException e) {
-      LOG.warn("webhooks: hook {} failed a turn: {}", id, e.getMessage());
+    } catch (RuntimeException | Error e) {
+      LOG.warn("webhooks: hook {} failed a turn: {}", id, e.getMessage(), e);
     }
   }
 

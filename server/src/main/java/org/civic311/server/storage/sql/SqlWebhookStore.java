@@ -81,6 +81,9 @@ final class SqlWebhookStore implements WebhookStore {
     Guard.call("move a webhook on", () -> writes.inTransaction(h -> h.createUpdate(
         "UPDATE webhooks SET position = :p, attempts = 0, failing_since = NULL, next_try_at = 0,"
             + " claimed_until = 0 WHERE id = :id AND position < :p")
+        .bind("p", position).bind("id", id).execute()
+        // Nothing new (or another node went further): the hook is only let go.
+        + h.createUpdate("UPDATE webhooks SET claimed_until = 0 WHERE id = :id AND position >= :p")
         .bind("p", position).bind("id", id).execute()));
   }
 
