@@ -102,7 +102,7 @@ public final class LiveSubscribers {
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       }
       int seq = i;
-      String body = "api_key=demo-key&service_code=S0301&lat=38.8977&long=-77.0365&description=live-bench-" + run
+      String body = "api_key=demo-key&service_code=S0361&lat=38.8977&long=-77.0365&description=live-bench-" + run
           + "-" + seq;
       HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/open311/v2/requests.json"))
           .header("Content-Type", "application/x-www-form-urlencoded")

@@ -46,6 +46,7 @@ final class ConfigurationValidator {
     v.mail(c.mail());
     v.limits(c.limits());
     v.operations(c.operations());
+    v.between("/live/max_streams", c.live().maxStreams(), 1, 100_000);
     v.jurisdictions(c.jurisdictions());
     return v.problems;
   }
