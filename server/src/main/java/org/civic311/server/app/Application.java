@@ -25,6 +25,13 @@ import org.civic311.server.web.Cors;
 import org.civic311.server.web.opendata.DownloadEndpoints;
 import org.civic311.server.domain.Updates;
 import org.civic311.server.domain.interop.Forwarder;
+import org.civic311.server.domain.live.EventHub;
+import org.civic311.server.domain.live.EventPublisher;
+import org.civic311.server.web.live.EventStream;
+import org.civic311.server.web.live.WebhookApi;
+import org.civic311.server.domain.live.Targets;
+import org.civic311.server.domain.live.WebhookSender;
+import org.civic311.server.domain.live.Webhooks;
 import org.civic311.server.domain.interop.Idempotency;
 import org.civic311.server.domain.limits.WriteLimits;
 import org.civic311.server.storage.RateLimit;
@@ -84,6 +91,12 @@ public final class Application implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
   /** How long {@code /health/ready} waits for its checks; a probe usually gives up after a second or few. */
   static final long READY_DEADLINE_MILLIS = 2_000;
+  /** How soon a node reads the event log again after finding nothing new (the wake of every node). */
+  static final long EVENT_POLL_MILLIS = 100;
+  /** How often an idle event stream gets a comment, below common proxies' idle limits. */
+  static final long EVENT_HEARTBEAT_MILLIS = 15_000;
+  /** How often a node looks for webhooks with events due. */
+  static final long WEBHOOK_POLL_MILLIS = 250;
 
   private final Database database;
   private final WebServer web;
@@ -95,6 +108,8 @@ public final class Application implements AutoCloseable {
   private final Readiness readiness;
   private final Meters meters;
   private final ScheduledExecutorService forwarding;
+  private EventHub events;
+  private WebhookSender webhooks;
 
   private Application(Database database, WebServer web, Jurisdictions jurisdictions,
       ScheduledExecutorService refresher, Followers followers, ScheduledExecutorService mailing,
@@ -119,6 +134,7 @@ public final class Application implements AutoCloseable {
     Meters meters = ops.metrics() ? Meters.start() : null;
     Readiness readiness = new Readiness(database.probes(Duration.ofSeconds(ops.writerStuckSeconds())),
         READY_DEADLINE_MILLIS);
+    EventHub closeOnFailure = null;
     try {
       if (meters != null) {
         database.meter(meters.registry());
@@ -165,22 +181,39 @@ public final class Application implements AutoCloseable {
       MetricsEndpoint metrics = meters == null ? null : new MetricsEndpoint(meters.registry(),
           client -> allowed.stream().anyMatch(block -> block.contains(client)),
           ops.metricsToken(), operations);
+      EventHub events = new EventHub(database.events(),
+          new EventPublisher(jurisdictions, database.requests(), database.updates()), EVENT_POLL_MILLIS,
+          EVENT_HEARTBEAT_MILLIS, config.live().maxStreams());
+      closeOnFailure = events;
+      Targets targets = new Targets(config.live().webhooksAllowPrivate());
+      Webhooks webhooks = new Webhooks(jurisdictions, keys, search, database.webhooks(), database.events(), targets,
+          clock);
+      WebhookSender sender = new WebhookSender(database.webhooks(), database.events(),
+          new EventPublisher(jurisdictions, database.requests(), database.updates()), webhooks, targets, clock);
       WebServer web = new WebServer(host, s.port(), Doors.frontDoor(api, config.traffic(), geoReport, citizen, staff,
           new MediaFiles(store), downloads, new FeedEndpoints(new Feeds(jurisdictions, search), api),
           new CatalogueEndpoints(new DataCatalogue(jurisdictions, search, OpenDataTerms.of(config)), api),
           new HealthEndpoints(readiness, operations, database.replication()), metrics,
           meters == null ? null : meters.registry(), database.replication(),
-          statistics(database, jurisdictions, api, map, clock)),
+          statistics(database, jurisdictions, api, map, clock),
+          new EventStream(events, search, config.live().maxStreams()),
+          new WebhookApi(webhooks, sender, database.webhooks())),
           s.trustForwardedHeaders(), Doors.guard(config.traffic()));
       web.start();
       ScheduledExecutorService mailing = statusMails(config, database, mailer, web.port(),
           meters == null ? Meters.none() : meters.registry());
       ScheduledExecutorService refresher = refresher(jurisdictions, s.catalogueRefreshSeconds());
       BucketSweep.schedule(refresher, limits);
-      return new Application(database, web, jurisdictions, refresher, followers, mailing,
+      Application app = new Application(database, web, jurisdictions, refresher, followers, mailing,
           IndexUpkeep.start(database), readiness, meters,
           Upstreams.start(forwarder, Upstreams.puller(upstreams, database, clock)));
+      app.events = events;
+      app.webhooks = sender.start(WEBHOOK_POLL_MILLIS);
+      return app;
     } catch (Exception | Error e) {
+      if (closeOnFailure != null) {
+        closeOnFailure.close();
+      }
       readiness.close();
       if (meters != null) {
         meters.close();
@@ -422,6 +455,12 @@ public final class Application implements AutoCloseable {
       forwarding.shutdownNow();
     }
     try {
+      if (webhooks != null) {
+        webhooks.close();
+      }
+      if (events != null) {
+        events.close();
+      }
       web.stop();
     } finally {
       readiness.close();

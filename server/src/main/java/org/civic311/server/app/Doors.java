@@ -25,6 +25,8 @@ import org.civic311.server.web.feeds.FeedEndpoints;
 import org.civic311.server.web.opendata.CatalogueEndpoints;
 import org.civic311.server.web.staff.StaffPages;
 import org.civic311.server.web.stats.StatsEndpoints;
+import org.civic311.server.web.live.EventStream;
+import org.civic311.server.web.live.WebhookApi;
 
 /** Builds the route table of every family and the one front door in front of it. */
 final class Doors {
@@ -33,7 +35,8 @@ final class Doors {
   static FrontDoor frontDoor(ApiSettings api, TrafficSettings traffic, GeoReportApi geoReport, CitizenPages citizen,
       StaffPages staff, MediaFiles files, DownloadEndpoints downloads, FeedEndpoints feeds,
       CatalogueEndpoints data, HealthEndpoints health, MetricsEndpoint metrics, MeterRegistry meters,
-      org.civic311.server.storage.Replication replication, StatsEndpoints stats) {
+      org.civic311.server.storage.Replication replication, StatsEndpoints stats, EventStream events,
+      WebhookApi hooks) {
     Path spool = spool();
     long floor = traffic.bodyTimeoutSeconds() * 1000L;
     BodyLimits apiBody = new BodyLimits(api.maxBodyBytes(), api.maxMultipartBytes(), true, floor, spool);
@@ -45,6 +48,9 @@ final class Doors {
       metrics.routes(routes);
     }
     geoReport.routes(routes, apiBody);
+    String base = api.basePath().equals("/") ? "" : api.basePath();
+    events.routes(routes, base, geoReport.family());
+    hooks.routes(routes, base, geoReport.family(), apiBody);
     staff.routes(routes, staffForm);
     files.routes(routes);
     downloads.routes(routes);

@@ -10,8 +10,9 @@ import java.util.List;
 public record Configuration(
     ServerSettings server, DatabaseSettings database, MediaSettings media, List<JurisdictionSettings> jurisdictions,
     MapSettings map, MailSettings mail, TrafficSettings traffic, LimitSettings limits,
-    OperationsSettings operations) {
+    OperationsSettings operations, LiveSettings live) {
   public Configuration {
+    live = live == null ? LiveSettings.defaults() : live;
     operations = operations == null ? OperationsSettings.defaults() : operations;
     traffic = traffic == null ? TrafficSettings.defaults() : traffic;
     limits = limits == null ? LimitSettings.defaults() : limits;
@@ -21,6 +22,17 @@ public record Configuration(
     server = server == null ? ServerSettings.defaults() : server;
     database = database == null ? new DatabaseSettings(null, null, null) : database;
     jurisdictions = jurisdictions == null ? List.of() : List.copyOf(jurisdictions);
+  }
+
+  public Configuration(ServerSettings server, DatabaseSettings database, MediaSettings media,
+      List<JurisdictionSettings> jurisdictions, MapSettings map, MailSettings mail, TrafficSettings traffic,
+      LimitSettings limits, OperationsSettings operations) {
+    this(server, database, media, jurisdictions, map, mail, traffic, limits, operations, null);
+  }
+
+  /** A copy with other live-event settings (streams, webhooks). */
+  public Configuration withLive(LiveSettings live) {
+    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits, operations, live);
   }
 
   public Configuration(ServerSettings server, DatabaseSettings database, MediaSettings media,
@@ -50,36 +62,36 @@ public record Configuration(
     return new Configuration(
         new ServerSettings(port, s.basePath(), s.publicUrl(), s.maxBodyBytes(), s.contact(), s.keyService(),
             s.endpointType(), s.corsOrigins(), s.catalogueRefreshSeconds(), s.trustForwardedHeaders(), s.host()),
-        database, media, jurisdictions, map, mail, traffic, limits, operations);
+        database, media, jurisdictions, map, mail, traffic, limits, operations, live);
   }
 
   /** A copy keeping photos elsewhere. */
   public Configuration withMedia(MediaSettings media) {
-    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits, operations);
+    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits, operations, live);
   }
 
   /** A copy sending status mails with other settings. */
   public Configuration withMail(MailSettings mail) {
-    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits, operations);
+    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits, operations, live);
   }
 
   /** A copy using another database. */
   public Configuration withDatabase(DatabaseSettings database) {
-    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits, operations);
+    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits, operations, live);
   }
 
   /** A copy with other traffic limits. */
   public Configuration withTraffic(TrafficSettings traffic) {
-    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits, operations);
+    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits, operations, live);
   }
 
   /** A copy with other operations settings (metrics, readiness). */
   public Configuration withOperations(OperationsSettings operations) {
-    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits, operations);
+    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits, operations, live);
   }
 
   /** A copy with other rate limits. */
   public Configuration withLimits(LimitSettings limits) {
-    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits, operations);
+    return new Configuration(server, database, media, jurisdictions, map, mail, traffic, limits, operations, live);
   }
 }

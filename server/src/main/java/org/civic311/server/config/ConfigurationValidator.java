@@ -47,6 +47,7 @@ final class ConfigurationValidator {
     v.limits(c.limits());
     v.operations(c.operations());
     v.database(c.database());
+    v.between("/live/max_streams", c.live().maxStreams(), 1, 100_000);
     v.jurisdictions(c.jurisdictions());
     return v.problems;
   }

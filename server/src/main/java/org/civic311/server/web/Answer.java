@@ -22,6 +22,41 @@ public record Answer(int status, String contentType, byte[] body, String locatio
     void writeTo(java.io.OutputStream out) throws java.io.IOException;
   }
 
+  /**
+   * A body that stays open and is written when there is something to say (an event stream),
+   * holding no thread while it waits: the door sends the headers, then calls {@link #open} once
+   * with the call's channel. Everything sent is written in order, without blocking the sender.
+   */
+  @FunctionalInterface
+  public interface Live extends Stream {
+    void open(Channel channel);
+
+    @Override
+    default void writeTo(java.io.OutputStream out) {
+      throw new UnsupportedOperationException("a live answer is opened, not written");
+    }
+  }
+
+  /** The open end of a {@link Live} answer. Thread-safe. */
+  public interface Channel {
+    /**
+     * Queues bytes to be written after those sent before; false when the channel is closed, or
+     * now closes because more than its bound waits unwritten (a client that does not read).
+     */
+    boolean send(byte[] bytes);
+
+    /** Ends the answer once what is queued is written. */
+    void close();
+
+    /** Runs once the channel is closed, by either side. */
+    void onClose(Runnable then);
+  }
+
+  /** An answer that stays open ({@link Live}); the door adds no validators to it. */
+  public static Answer live(String contentType, Live live) {
+    return new Answer(200, contentType, new byte[0], null, List.of(), List.of(), live);
+  }
+
   /** One header of this answer. */
   public record Header(String name, String value) {}
 

@@ -266,7 +266,8 @@ public final class FrontDoor extends Handler.Abstract {
       String method = x.method();
       boolean read = method.equals("GET") || method.equals("HEAD");
       String cache = family.cacheControl();
-      if (read && a.status() == 200 && cache != null && !cache.contains("no-store")) {
+      if (read && a.status() == 200 && cache != null && !cache.contains("no-store")
+          && !(a.stream() instanceof Answer.Live)) {
         if (a.stream() == null) {
           a = Validators.tagged(a);
         }
@@ -293,6 +294,15 @@ public final class FrontDoor extends Handler.Abstract {
       }
       boolean body = !method.equals("HEAD") && a.status() != 304 && a.status() != 204;
       int status = a.status();
+      if (a.stream() instanceof Answer.Live live && body) {
+        LiveChannel channel = new LiveChannel(response, () -> {
+          done(status, 0);
+          callback.succeeded();
+        });
+        x.request().addFailureListener(failure -> channel.close());
+        live.open(channel);
+        return;
+      }
       if (a.stream() != null) {
         stream(a.stream(), body, status);
         return;

@@ -92,6 +92,10 @@ public final class GeoReportApi {
   }
 
   static Format format(Exchange x) {
+    if (!x.route().pattern().toString().endsWith(".{format}")) {
+      // A route without a format in its path (the event stream) answers faults as the API's default.
+      return ApiFamily.errorFormat(x.path());
+    }
     return Format.ofExtension(x.param("format")).orElse(Format.XML);
   }
 

@@ -39,6 +39,7 @@ public final class TestConfig {
   /** Tests name their client's address in X-Forwarded-For, so by default the server trusts it. */
   private boolean trustForwardedHeaders = true;
   private java.nio.file.Path outbox;
+  private org.civic311.server.config.LiveSettings live;
   /**
    * Tests post many times from one address (127.0.0.1) and one key, so every limit is set so
    * high that only a test about limits meets one, and sets the one it is about.
@@ -139,6 +140,12 @@ public final class TestConfig {
         "civic311-outbox-" + java.util.UUID.randomUUID());
   }
 
+  /** Live-event settings, such as webhooks allowed to reach receivers on this machine. */
+  public TestConfig live(org.civic311.server.config.LiveSettings live) {
+    this.live = live;
+    return this;
+  }
+
   public Configuration build(DatabaseSettings database) {
     return new Configuration(
         new ServerSettings(0, "/open311/v2", null, maxBodyBytes, "tests@example.org", "ask tests@example.org",
@@ -148,7 +155,7 @@ public final class TestConfig {
         jurisdictions, null,
         new MailSettings("City 311 <311@city.example.org>", outbox().toString(), null, null, null, null, null, 1,
             null), traffic,
-        new LimitSettings(apiKeyLimit, apiAddressLimit, pageAddressLimit, signInAddressLimit), operations);
+        new LimitSettings(apiKeyLimit, apiAddressLimit, pageAddressLimit, signInAddressLimit), operations, live);
   }
 
   private static List<ServiceSettings> services() {

@@ -232,6 +232,16 @@ public final class Database implements AutoCloseable {
     return rateBuckets;
   }
 
+  /** The log of public events (live streams, webhooks, area alerts). */
+  public org.civic311.server.storage.EventStore events() {
+    return new SqlEventStore(pooledReads);
+  }
+
+  /** Webhooks and their deliveries. */
+  public org.civic311.server.storage.WebhookStore webhooks() {
+    return new SqlWebhookStore(pooledReads, writer);
+  }
+
   public ApiKeyStore apiKeys() {
     return new SqlApiKeyStore(pooledReads, Writer.direct(writes));
   }
