@@ -24,6 +24,9 @@ import picocli.CommandLine.Option;
     description = "Manage staff accounts of the back office (/staff).",
     subcommands = {UserCommand.Create.class, UserCommand.ListUsers.class, UserCommand.Password.class})
 final class UserCommand implements Callable<Integer> {
+  private static final org.civic311.server.web.citizen.Messages WORDS =
+      org.civic311.server.web.citizen.Messages.staff("en");
+
   @Override
   public Integer call() {
     System.err.println("name a user command: create, list or password (see 'user --help')");
@@ -95,7 +98,7 @@ final class UserCommand implements Callable<Integer> {
         System.out.println("Created " + u.role() + " '" + u.username() + "'. Sign in at /staff/login.");
         return 0;
       } catch (InvalidInput e) {
-        e.fields().forEach((field, message) -> System.err.println(field + ": " + message));
+        e.fields().forEach((field, message) -> System.err.println(field + ": " + WORDS.get(message)));
         return 2;
       }
     }
@@ -137,9 +140,9 @@ final class UserCommand implements Callable<Integer> {
       if (password == null) {
         return 2;
       }
-      String weakness = Passwords.weakness(password);
+      org.civic311.server.domain.Wording weakness = Passwords.weakness(password);
       if (weakness != null) {
-        System.err.println("password: " + weakness);
+        System.err.println("password: " + WORDS.get(weakness));
         return 2;
       }
       try (Database db = Application.openConfigured(options.load())) {
