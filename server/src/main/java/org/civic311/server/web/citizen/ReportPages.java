@@ -191,7 +191,8 @@ public final class ReportPages {
     Page page = new Page(s.name() + " · " + t.get("report.title"), t, "/report/" + encode(s.code()), true,
         services.map());
     return Answer.html(status, templates.render("report", new FormView(page, s.code(), s.name(),
-        nn(s.description()), nn(s.serviceNotice()), questions, values, shown, nearby, refusal != null,
+        nn(s.description()), saidOnce(nn(s.serviceNotice()), s.attributes()), questions, values, shown, nearby,
+        refusal != null,
         refusal == null ? "" : refusal)));
   }
 
@@ -218,6 +219,38 @@ public final class ReportPages {
 
   static String encode(String segment) {
     return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /**
+   * The service notice, unless an informational question of the same service already makes the same
+   * promise (catalogues imported from other cities often carry both): most of the notice's words
+   * are in that question's text. The question stays, in its place among the others.
+   */
+  static String saidOnce(String notice, List<ServiceAttribute> attributes) {
+    java.util.Set<String> words = words(notice);
+    if (words.isEmpty()) {
+      return notice;
+    }
+    for (ServiceAttribute a : attributes) {
+      if (!a.variable()) {
+        java.util.Set<String> shared = new java.util.HashSet<>(words(a.description()));
+        shared.retainAll(words);
+        if (shared.size() * 2 >= words.size()) {
+          return "";
+        }
+      }
+    }
+    return notice;
+  }
+
+  private static java.util.Set<String> words(String text) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String w : (text == null ? "" : text).toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
   }
 
   private static String nn(String s) {

@@ -14,9 +14,6 @@ import org.civic311.server.web.citizen.Messages;
 
 /** Small helpers shared by the page models: times in the jurisdiction's zone, options, URLs. */
 public final class Views {
-  // One format on every page: the jurisdiction's local time with its zone's abbreviation.
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz",
-      java.util.Locale.ENGLISH);
   private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
   private Views() {}
@@ -26,7 +23,7 @@ public final class Views {
 
   /** A time as every page shows it: local to the zone, with the zone's abbreviation. */
   public static String time(Long epochMillis, ZoneId zone) {
-    return epochMillis == null ? "" : SHOWN.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
+    return org.civic311.server.web.PageTimes.show(epochMillis, zone);
   }
 
   static String inputTime(Long epochMillis, ZoneId zone) {
