@@ -15,9 +15,18 @@ public record ServiceRecord(
     String serviceNotice,
     String agencyResponsible,
     List<ServiceAttribute> attributes,
-    boolean retired) {
+    boolean retired,
+    Translations translations) {
 
   public ServiceRecord {
     attributes = List.copyOf(attributes);
+    translations = translations == null ? Translations.NONE : translations;
+  }
+
+  /** A service with its texts in the catalogue's language only. */
+  public ServiceRecord(String code, String name, String description, ServiceType type, String keywords, String group,
+      String serviceNotice, String agencyResponsible, List<ServiceAttribute> attributes, boolean retired) {
+    this(code, name, description, type, keywords, group, serviceNotice, agencyResponsible, attributes, retired,
+        Translations.NONE);
   }
 }

@@ -212,12 +212,14 @@ public final class CatalogueEditor {
       }
     }
     attributes.sort(java.util.Comparator.comparingInt(ServiceAttribute::order));
+    org.civic311.server.storage.Translations translations = TranslationLines.read(d.translations(), attributes,
+        faults);
     if (!faults.isEmpty()) {
       return null;
     }
     return new ServiceRecord(code, name, nullIfBlank(d.description()), type, nullIfBlank(d.keywords()),
         nullIfBlank(d.group()), nullIfBlank(d.serviceNotice()), nullIfBlank(d.agencyResponsible()), attributes,
-        retired);
+        retired, translations);
   }
 
   private static ServiceAttribute attribute(ServiceDraft.AttributeDraft a, int row, Map<String, Wording> faults,

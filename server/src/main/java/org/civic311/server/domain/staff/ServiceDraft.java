@@ -7,10 +7,17 @@ import java.util.List;
  * per line as {@code key=name} (or just {@code key}, which is then also the name).
  */
 public record ServiceDraft(String code, String name, String description, String group, String keywords, String type,
-    String serviceNotice, String agencyResponsible, List<AttributeDraft> attributes) {
+    String serviceNotice, String agencyResponsible, List<AttributeDraft> attributes, String translations) {
 
   public ServiceDraft {
     attributes = List.copyOf(attributes);
+    translations = translations == null ? "" : translations;
+  }
+
+  /** A draft without translations. */
+  public ServiceDraft(String code, String name, String description, String group, String keywords, String type,
+      String serviceNotice, String agencyResponsible, List<AttributeDraft> attributes) {
+    this(code, name, description, group, keywords, type, serviceNotice, agencyResponsible, attributes, "");
   }
 
   /** One attribute row of the form. */

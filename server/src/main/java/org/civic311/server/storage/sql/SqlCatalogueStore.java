@@ -54,7 +54,8 @@ final class SqlCatalogueStore implements CatalogueStore {
             rs.getString("service_notice"),
             rs.getString("agency_responsible"),
             Json.attributes(rs.getString("attributes")),
-            rs.getInt("retired") != 0))
+            rs.getInt("retired") != 0,
+            Json.translations(rs.getString("translations"))))
         .list();
   }
 
@@ -118,9 +119,9 @@ final class SqlCatalogueStore implements CatalogueStore {
 
   static void insert(Handle h, String jurisdictionId, ServiceRecord s, int position) {
     h.createUpdate("INSERT INTO services (jurisdiction_id, code, position, name, description, type, keywords,"
-            + " group_name, service_notice, agency_responsible, attributes, retired)"
+            + " group_name, service_notice, agency_responsible, attributes, retired, translations)"
             + " VALUES (:j, :code, :pos, :name, :description, :type, :keywords, :grp, :notice, :agency,"
-            + " :attributes, :retired)")
+            + " :attributes, :retired, :translations)")
         .bind("j", jurisdictionId)
         .bind("code", s.code())
         .bind("pos", position)
@@ -133,6 +134,7 @@ final class SqlCatalogueStore implements CatalogueStore {
         .bind("agency", s.agencyResponsible())
         .bind("attributes", Json.write(s.attributes()))
         .bind("retired", s.retired() ? 1 : 0)
+        .bind("translations", s.translations().isEmpty() ? null : Json.write(s.translations().byLanguage()))
         .execute();
   }
 

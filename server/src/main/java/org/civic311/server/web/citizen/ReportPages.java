@@ -65,7 +65,7 @@ public final class ReportPages {
     Catalogue c = services.reporting().catalogue();
     String q = call.value("q").toLowerCase(Locale.ROOT);
     Map<String, List<Choice>> groups = new LinkedHashMap<>();
-    for (Service s : c.services()) {
+    for (Service s : c.services(language(call))) {
       String text = (s.name() + " " + nn(s.description()) + " " + nn(s.keywords()) + " "
           + nn(s.group())).toLowerCase(Locale.ROOT);
       if (!q.isEmpty() && !text.contains(q)) {
@@ -151,12 +151,20 @@ public final class ReportPages {
         !call.value("following").isEmpty())));
   }
 
+  /** The reader's language for the catalogue's texts: null for the default. */
+  static String language(Exchange call) {
+    String l = call.t().language();
+    return l.equals(org.civic311.server.domain.Translated.DEFAULT) ? null : l;
+  }
+
   private ServiceRecord service(String code) {
     return services.reporting().catalogue().find(code).orElseThrow(() -> Failure.keyed(404, "error.no_service"));
   }
 
   private Answer page(Exchange call, ServiceRecord s, int status, Map<String, Problem> problems, List<RequestRecord> near,
       String refusal) {
+    // The form speaks the reader's language; codes and keys are the same in every language.
+    s = org.civic311.server.domain.Translated.service(s, language(call));
     Messages t = call.t();
     Parameters p = call.parameters();
     Map<String, List<String>> answers = p.attributes();

@@ -272,7 +272,7 @@ public final class CataloguePage {
     }
     return new ServiceDraft(fixedCode != null ? fixedCode : x.field("code"), x.field("name"), x.field("description"),
         x.field("group"), x.field("keywords"), x.field("type"), x.field("service_notice"),
-        x.field("agency_responsible"), attributes);
+        x.field("agency_responsible"), attributes, x.field("translations"));
   }
 
   private static ServiceDraft draftOf(ServiceRecord s) {
@@ -287,7 +287,8 @@ public final class CataloguePage {
           a.datatypeDescription() == null ? "" : a.datatypeDescription(), values.toString()));
     }
     return new ServiceDraft(s.code(), s.name(), nn(s.description()), nn(s.group()), nn(s.keywords()),
-        s.type().wireName(), nn(s.serviceNotice()), nn(s.agencyResponsible()), attributes);
+        s.type().wireName(), nn(s.serviceNotice()), nn(s.agencyResponsible()), attributes,
+        org.civic311.server.domain.staff.TranslationLines.of(s));
   }
 
   private static String nn(String s) {
