@@ -36,6 +36,12 @@ class StaffSpanishBrowserTest {
     StaffAccounts.create(server.fixture(), "ana", "administrator");
   }
 
+  @org.junit.jupiter.api.BeforeEach
+  void startSignedOut() {
+    browser.open(base + "/staff/assets/staff.css");
+    driver().manage().deleteAllCookies();
+  }
+
   static WebDriver driver() {
     return browser.driver();
   }
@@ -50,7 +56,7 @@ class StaffSpanishBrowserTest {
     Answer posted = server.http().postForm(Http.API + "/requests.json", Http.form("api_key", TestConfig.KEY,
         "service_code", "LAMP", "lat", "40.0", "long", "-74.0", "description", "Farola apagada",
         "attribute[FAULT][]", "DARK", "attribute[SIDE]", "N"));
-    assertThat(posted.status()).as(posted.text()).isEqualTo(201);
+    assertThat(posted.status()).as(posted.text()).isEqualTo(200);
     String id = posted.json().get(0).get("service_request_id").asText();
 
     browser.open(base + "/staff/login");
@@ -93,7 +99,7 @@ class StaffSpanishBrowserTest {
     driver().findElement(By.cssSelector("#issue-form button[type=submit]")).click();
     browser.visible(By.id("issued-key"));
     accessible("keys");
-    browser.click(By.cssSelector("a.danger"));
+    browser.click(By.xpath("//tr[td[text()='App de baches']]//a[contains(@class, 'danger')]"));
     assertThat(browser.visible(By.cssSelector("#confirm-form .warning")).getText())
         .contains("App de baches").contains("No se puede deshacer");
     accessible("confirmation");
