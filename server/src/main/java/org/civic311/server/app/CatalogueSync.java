@@ -53,6 +53,33 @@ final class CatalogueSync {
     }
     attributes.sort(java.util.Comparator.comparingInt(ServiceAttribute::order));
     return new ServiceRecord(s.code(), s.name(), s.description(), ServiceType.ofWireName(s.type()), s.keywords(),
-        s.group(), s.serviceNotice(), s.agencyResponsible(), attributes, false, s.slaDays());
+        s.group(), s.serviceNotice(), s.agencyResponsible(), attributes, false, s.slaDays(), translations(s));
+  }
+
+  /** The file's translations of a service and of its attributes, as one set of texts per language. */
+  static org.civic311.server.storage.Translations translations(ServiceSettings s) {
+    java.util.Map<String, java.util.Map<String, String>> all = new java.util.TreeMap<>();
+    s.translations().forEach((language, t) -> {
+      java.util.Map<String, String> texts = all.computeIfAbsent(language, l -> new java.util.HashMap<>());
+      put(texts, "name", t.name());
+      put(texts, "description", t.description());
+      put(texts, "group", t.group());
+      put(texts, "service_notice", t.serviceNotice());
+    });
+    for (AttributeSettings a : s.attributes()) {
+      a.translations().forEach((language, t) -> {
+        java.util.Map<String, String> texts = all.computeIfAbsent(language, l -> new java.util.HashMap<>());
+        put(texts, org.civic311.server.storage.Translations.attribute(a.code()), t.description());
+        t.values().forEach((key, name) -> put(texts, org.civic311.server.storage.Translations.value(a.code(), key),
+            name));
+      });
+    }
+    return new org.civic311.server.storage.Translations(all);
+  }
+
+  private static void put(java.util.Map<String, String> texts, String field, String text) {
+    if (text != null) {
+      texts.put(field, text);
+    }
   }
 }

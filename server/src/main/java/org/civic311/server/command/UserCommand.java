@@ -24,6 +24,16 @@ import picocli.CommandLine.Option;
     description = "Manage staff accounts of the back office (/staff).",
     subcommands = {UserCommand.Create.class, UserCommand.ListUsers.class, UserCommand.Password.class})
 final class UserCommand implements Callable<Integer> {
+  // The same English texts the staff pages show, read from their bundle (commands speak English).
+  private static final java.util.ResourceBundle TEXTS = java.util.ResourceBundle.getBundle("staff.messages",
+      java.util.Locale.ROOT, java.util.ResourceBundle.Control.getNoFallbackControl(
+          java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+
+  private static String words(org.civic311.server.domain.Wording w) {
+    String text = TEXTS.containsKey(w.key()) ? TEXTS.getString(w.key()) : w.key();
+    return w.args().isEmpty() ? text : java.text.MessageFormat.format(text, w.args().toArray());
+  }
+
   @Override
   public Integer call() {
     System.err.println("name a user command: create, list or password (see 'user --help')");
@@ -95,7 +105,7 @@ final class UserCommand implements Callable<Integer> {
         System.out.println("Created " + u.role() + " '" + u.username() + "'. Sign in at /staff/login.");
         return 0;
       } catch (InvalidInput e) {
-        e.fields().forEach((field, message) -> System.err.println(field + ": " + message));
+        e.fields().forEach((field, message) -> System.err.println(field + ": " + words(message)));
         return 2;
       }
     }
@@ -137,9 +147,9 @@ final class UserCommand implements Callable<Integer> {
       if (password == null) {
         return 2;
       }
-      String weakness = Passwords.weakness(password);
+      org.civic311.server.domain.Wording weakness = Passwords.weakness(password);
       if (weakness != null) {
-        System.err.println("password: " + weakness);
+        System.err.println("password: " + words(weakness));
         return 2;
       }
       try (Database db = Application.openConfigured(options.load())) {

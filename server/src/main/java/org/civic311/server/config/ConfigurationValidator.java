@@ -330,6 +330,17 @@ final class ConfigurationValidator {
       } else if (!codes.add(s.code())) {
         fail(sat + "/code", "code '" + s.code() + "' is used by another service of this jurisdiction");
       }
+      languages(sat + "/translations", s.translations().keySet());
+      for (int k = 0; k < s.attributes().size(); k++) {
+        AttributeSettings a = s.attributes().get(k);
+        String aat = sat + "/attributes/" + k + "/translations";
+        languages(aat, a.translations().keySet());
+        Set<String> keys = new HashSet<>();
+        a.values().forEach(v -> keys.add(v.key()));
+        a.translations().forEach((language, t) -> t.values().keySet().stream().filter(key -> !keys.contains(key))
+            .forEach(key -> fail(aat + "/" + language + "/values",
+                "translates value '" + key + "', which is not a value of this attribute")));
+      }
       if (blank(s.name())) {
         fail(sat + "/name", "name is required");
       }
@@ -399,6 +410,15 @@ final class ConfigurationValidator {
       }
       if (blank(v.name())) {
         fail(at + "/values/" + i + "/name", "name is required");
+      }
+    }
+  }
+
+  /** Translations are keyed by a language code such as es or pt-BR. */
+  private void languages(String at, Set<String> languages) {
+    for (String l : languages) {
+      if (!l.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
+        fail(at + "/" + l, "'" + l + "' is not a language code such as es or pt-BR");
       }
     }
   }

@@ -13,15 +13,35 @@ public record ServiceSettings(
     String serviceNotice,
     String agencyResponsible,
     List<AttributeSettings> attributes,
-    Integer slaDays) {
+    Integer slaDays,
+    java.util.Map<String, Translation> translations) {
+  @com.fasterxml.jackson.annotation.JsonCreator
   public ServiceSettings {
     type = type == null ? "realtime" : type;
     attributes = attributes == null ? List.of() : List.copyOf(attributes);
+    translations = translations == null ? java.util.Map.of() : java.util.Map.copyOf(translations);
   }
 
-  /** A service without a target time. */
+  /** A service without a target time, written in the catalogue's language only. */
   public ServiceSettings(String code, String name, String description, String type, String keywords, String group,
       String serviceNotice, String agencyResponsible, List<AttributeSettings> attributes) {
-    this(code, name, description, type, keywords, group, serviceNotice, agencyResponsible, attributes, null);
+    this(code, name, description, type, keywords, group, serviceNotice, agencyResponsible, attributes, null, null);
   }
+
+  /** A service with a target time (null: none), written in the catalogue's language only. */
+  public ServiceSettings(String code, String name, String description, String type, String keywords, String group,
+      String serviceNotice, String agencyResponsible, List<AttributeSettings> attributes, Integer slaDays) {
+    this(code, name, description, type, keywords, group, serviceNotice, agencyResponsible, attributes, slaDays, null);
+  }
+
+  /** A service without a target time, with translations. */
+  public ServiceSettings(String code, String name, String description, String type, String keywords, String group,
+      String serviceNotice, String agencyResponsible, List<AttributeSettings> attributes,
+      java.util.Map<String, Translation> translations) {
+    this(code, name, description, type, keywords, group, serviceNotice, agencyResponsible, attributes, null,
+        translations);
+  }
+
+  /** The service's texts in another language (by language code, such as {@code es}); any may be left out. */
+  public record Translation(String name, String description, String group, String serviceNotice) {}
 }

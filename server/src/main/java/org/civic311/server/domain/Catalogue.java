@@ -43,6 +43,38 @@ public final class Catalogue {
     return List.copyOf(services);
   }
 
+  /** The languages any service of this catalogue is translated into, besides the default. */
+  public java.util.Set<String> languages() {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    byCode.values().forEach(r -> out.addAll(r.translations().languages()));
+    return out;
+  }
+
+  /** The service list in a language (the default's for null), each text falling back to the default. */
+  public List<Service> services(String language) {
+    if (language == null) {
+      return services();
+    }
+    List<Service> out = new ArrayList<>();
+    for (ServiceRecord original : byCode.values()) {
+      ServiceRecord r = Translated.service(original, language);
+      out.add(new Service(r.code(), r.name(), r.description(), !r.attributes().isEmpty(), r.type(), r.keywords(),
+          r.group()));
+    }
+    return out;
+  }
+
+  /** An active service by code, in a language (the default's for null). */
+  public Optional<ServiceRecord> find(String code, String language) {
+    return find(code).map(r -> Translated.service(r, language));
+  }
+
+  /** The definition of an active service in a language, or a NOT_FOUND refusal. */
+  public ServiceDefinition definition(String code, String language) {
+    ServiceRecord r = find(code, language).orElseThrow(() -> unknownService(code));
+    return new ServiceDefinition(r.code(), r.attributes());
+  }
+
   /** An active service by code. */
   public Optional<ServiceRecord> find(String code) {
     return Optional.ofNullable(byCode.get(code));

@@ -11,6 +11,7 @@ public final class Failure extends RuntimeException {
   private final String key;
   private final transient java.util.List<Answer.Header> headers;
   private final java.util.List<String> messages;
+  private final java.util.List<String> args;
 
   public Failure(int status, String message) {
     this(status, java.util.List.of(message), null, java.util.List.of());
@@ -22,11 +23,25 @@ public final class Failure extends RuntimeException {
   }
 
   private Failure(int status, java.util.List<String> messages, String key, java.util.List<Answer.Header> headers) {
+    this(status, messages, key, java.util.List.of(), headers);
+  }
+
+  private Failure(int status, java.util.List<String> messages, String key, java.util.List<String> args,
+      java.util.List<Answer.Header> headers) {
     super(String.join(" ", messages));
     this.status = status;
     this.key = key;
+    this.args = java.util.List.copyOf(args);
     this.headers = headers;
     this.messages = java.util.List.copyOf(messages);
+  }
+
+  /**
+   * A failure worded by a key and its arguments, which a page family shows in the reader's language;
+   * {@code plain} is the same in the default language, for families that show messages as they are.
+   */
+  public static Failure worded(int status, org.civic311.server.domain.Wording wording, String plain) {
+    return new Failure(status, java.util.List.of(plain), wording.key(), wording.args(), java.util.List.of());
   }
 
   /** A failure shown through the message with this key in the reader's language. */
@@ -38,7 +53,7 @@ public final class Failure extends RuntimeException {
   public Failure with(String name, String value) {
     java.util.List<Answer.Header> more = new java.util.ArrayList<>(headers);
     more.add(new Answer.Header(name, value));
-    return new Failure(status, messages, key, java.util.List.copyOf(more));
+    return new Failure(status, messages, key, args, java.util.List.copyOf(more));
   }
 
   public int status() {
@@ -48,6 +63,16 @@ public final class Failure extends RuntimeException {
   /** The message key, or null when the message is to be shown as it is. */
   public String key() {
     return key;
+  }
+
+  /** The key's arguments (none for most keys). */
+  public java.util.List<String> args() {
+    return args;
+  }
+
+  /** The words of a keyed failure, for {@code Messages.get(Wording)}; null when the failure has no key. */
+  public org.civic311.server.domain.Wording wording() {
+    return key == null ? null : new org.civic311.server.domain.Wording(key, args);
   }
 
   /** Each message of this failure. */

@@ -7,9 +7,12 @@ import org.civic311.server.domain.staff.NotFound;
 import org.civic311.server.domain.staff.NotPermitted;
 import org.civic311.server.media.MediaRejected;
 import org.civic311.server.storage.StorageException;
+import org.civic311.server.web.citizen.Messages;
 
 /** What every family answers for what the domain and the storage refuse: the status and the words. */
 final class Failures {
+  private static final Messages PLAIN = Messages.staff("en");
+
   private Failures() {}
 
   static Failure of(Throwable t) {
@@ -26,13 +29,13 @@ final class Failures {
       return new Failure(status(e.reason()), e.getMessage());
     }
     if (t instanceof NotPermitted e) {
-      return new Failure(403, e.getMessage());
+      return Failure.worded(403, e.wording(), PLAIN.get(e.wording()));
     }
     if (t instanceof NotFound e) {
-      return new Failure(404, e.getMessage());
+      return Failure.worded(404, e.wording(), PLAIN.get(e.wording()));
     }
     if (t instanceof InvalidInput e) {
-      return new Failure(400, String.join(" ", e.fields().values()));
+      return new Failure(400, String.join(" ", e.fields().values().stream().map(PLAIN::get).toList()));
     }
     if (t instanceof StorageException) {
       return new Failure(503, "the database is unavailable; try again shortly").with("Retry-After", "5");

@@ -290,7 +290,12 @@ public final class FrontDoor extends Handler.Abstract {
         h.add(HttpHeader.SET_COOKIE, c);
       }
       for (Answer.Header header : a.headers()) {
-        h.put(header.name(), header.value());
+        // Vary adds to what the family said (CORS varies by Origin); every other header replaces.
+        if (header.name().equalsIgnoreCase("Vary")) {
+          h.add(header.name(), header.value());
+        } else {
+          h.put(header.name(), header.value());
+        }
       }
       boolean body = !method.equals("HEAD") && a.status() != 304 && a.status() != 204;
       int status = a.status();

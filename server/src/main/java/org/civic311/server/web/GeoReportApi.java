@@ -68,9 +68,10 @@ public final class GeoReportApi {
       r.get(base, family, this::toDiscovery);
     }
     r.get(base + "/", family, this::toDiscovery);
-    r.get(base + "/services.{format}", family, x -> services.list(jurisdiction(x), format(x)));
+    r.get(base + "/services.{format}", family, x -> services.list(jurisdiction(x), format(x), ServicesEndpoint.wanted(x)));
     r.get(base + "/services/{code}.{format}", family,
-        x -> services.definition(jurisdiction(x), x.param("code"), format(x)));
+        x -> services.definition(jurisdiction(x), x.param("code"), format(x),
+            ServicesEndpoint.wanted(x)));
     r.get(base + "/requests.{format}", family, x -> {
       Answer listed = lists.list(x);
       return listed != null ? listed : requests(search.search(x.parameters()), x, false);

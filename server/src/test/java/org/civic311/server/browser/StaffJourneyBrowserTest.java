@@ -98,7 +98,7 @@ class StaffJourneyBrowserTest {
     rows.get(0).findElement(By.linkText(id)).click();
     browser.waitUntil(ExpectedConditions.urlContains("/staff/requests/"));
     assertThat(driver().getCurrentUrl()).endsWith("/" + id);
-    assertThat(browser.visible(By.id("current-status")).getText()).isEqualTo("open");
+    assertThat(browser.visible(By.id("current-status")).getText()).as("statuses in words").isEqualTo("Open");
     shot(size, "4-request");
 
     new Select(browser.visible(By.id("template"))).selectByVisibleText("Filled from " + size);
@@ -112,10 +112,10 @@ class StaffJourneyBrowserTest {
 
     browser.waitUntil(ExpectedConditions.urlContains("done=updated"));
     assertThat(browser.visible(By.cssSelector("p.notice")).getText()).isEqualTo("The public update is saved.");
-    assertThat(driver().findElement(By.id("current-status")).getText()).isEqualTo("closed");
-    assertThat(driver().findElement(By.id("current-detailed")).getText()).isEqualTo("fixed");
+    assertThat(driver().findElement(By.id("current-status")).getText()).isEqualTo("Closed");
+    assertThat(driver().findElement(By.id("current-detailed")).getText()).isEqualTo("Fixed");
     assertThat(driver().findElement(By.id("history")).getText())
-        .contains("fixed").contains("Filled and rolled by the " + size + " crew.");
+        .contains("Fixed").contains("Filled and rolled by the " + size + " crew.");
     shot(size, "6-request-fixed");
     scrollTo(By.id("history-h"));
     shot(size, "7-history");
@@ -162,6 +162,11 @@ class StaffJourneyBrowserTest {
     scrollTo(By.id("attribute-" + blank));
     browser.screenshot("catalogue-1-new-attribute");
     driver().findElement(By.cssSelector("#service-form button[type=submit]")).click();
+
+    assertThat(browser.visible(By.id("removals")).getText()).as("removing a question asks first")
+        .contains("(POLE)");
+    browser.screenshot("catalogue-1b-confirm-removal");
+    browser.click(By.id("confirm"));
 
     browser.waitUntil(ExpectedConditions.urlContains("done=saved"));
     assertThat(browser.visible(By.cssSelector("p.notice")).getText()).isEqualTo("Saved.");
@@ -215,7 +220,10 @@ class StaffJourneyBrowserTest {
     assertThat(cells.get(5)).as("last used").isNotBlank();
     assertThat(cells.get(6)).as("requests posted").isEqualTo("1");
     browser.screenshot("keys-2-used");
-    row.findElement(By.cssSelector("button.danger")).click();
+    row.findElement(By.cssSelector("a.danger")).click();
+    assertThat(browser.visible(By.cssSelector("#confirm-form .warning")).getText()).contains("cannot be undone");
+    browser.screenshot("keys-2b-confirm-revoke");
+    browser.click(By.id("confirm"));
     browser.waitUntil(ExpectedConditions.urlContains("done=revoked"));
     assertThat(browser.visible(By.xpath("//tr[td[text()='Pothole app']]")).getText()).contains("revoked");
     browser.screenshot("keys-3-revoked");

@@ -54,6 +54,36 @@ public final class TestConfig {
     return new TestConfig().jurisdiction(CITY, "America/New_York", KEY);
   }
 
+  /**
+   * The city with a catalogue partly in Spanish: the pothole's name, description, group and notice,
+   * and the street light's side question with one of its two values (the other falls back).
+   */
+  public static TestConfig translatedCity() {
+    List<ServiceSettings> services = new ArrayList<>();
+    for (ServiceSettings s : services()) {
+      if (s.code().equals("POT")) {
+        s = new ServiceSettings(s.code(), s.name(), s.description(), s.type(), s.keywords(), s.group(),
+            "Filled within a week", s.agencyResponsible(), s.attributes(), java.util.Map.of("es",
+                new ServiceSettings.Translation("Bache", "Un agujero en la calzada", "Calles",
+                    "Se rellena en una semana")));
+      } else if (s.code().equals("LAMP")) {
+        List<AttributeSettings> attributes = new ArrayList<>();
+        for (AttributeSettings a : s.attributes()) {
+          attributes.add(!a.code().equals("SIDE") ? a : new AttributeSettings(a.code(), a.order(), a.datatype(),
+              a.description(), a.required(), a.variable(), a.datatypeDescription(), a.values(), java.util.Map.of("es",
+                  new AttributeSettings.Translation("¿En qué lado?", java.util.Map.of("N", "Norte")))));
+        }
+        s = new ServiceSettings(s.code(), s.name(), s.description(), s.type(), s.keywords(), s.group(),
+            s.serviceNotice(), s.agencyResponsible(), attributes);
+      }
+      services.add(s);
+    }
+    TestConfig c = new TestConfig();
+    c.jurisdictions.add(new JurisdictionSettings(CITY, "City of " + CITY, "America/New_York",
+        List.of(new ApiKeySettings(KEY, "tests")), services));
+    return c;
+  }
+
   public TestConfig jurisdiction(String id, String zone, String key) {
     jurisdictions.add(new JurisdictionSettings(id, "City of " + id, zone,
         List.of(new ApiKeySettings(key, "tests")), services()));

@@ -138,7 +138,8 @@ class StaffAuditHttpTest {
     assertThat(update.beforeJson().get("status").asText()).isEqualTo("open");
     assertThat(update.afterJson().get("status").asText()).isEqualTo("in_progress");
     assertThat(update.afterJson().get("note").asText()).isEqualTo("Crew on the way");
-    assertThat(update.at()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC");
+    assertThat(update.at()).as("in the jurisdiction's zone, with its abbreviation")
+        .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d E[SD]T");
     assertThat(update.client()).isEqualTo("127.0.0.1");
 
     Entry note = only(all, "internal_note");
@@ -190,7 +191,8 @@ class StaffAuditHttpTest {
         .satisfies(e -> assertThat(e.target()).isEqualTo("service POT"));
     assertThat(entries("username=nobody")).isEmpty();
 
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    // Days are the jurisdiction's days, as the page shows its times.
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("America/New_York"));
     int all = entries("").size();
     assertThat(entries("from=" + today.minusDays(1) + "&to=" + today.plusDays(1))).hasSize(all);
     assertThat(entries("from=" + today.plusDays(1))).as("nothing from tomorrow").isEmpty();

@@ -192,12 +192,17 @@ class StaffCatalogueHttpTest {
         .contains("SEAT=Seat\nLEG=Leg");
 
     String before = changeset();
-    Answer edit = admin.post(CATALOGUE + "/services/BENCH", new ServiceForm("BENCH", "Damaged bench")
+    ServiceForm changed = new ServiceForm("BENCH", "Damaged bench")
         .field("group", "Parks")
         .attribute("SEAT", "singlevaluelist", true, "1", "Which part?", "", "SEAT=Seat\nLEG=Leg").removeLast()
         .attribute("PARK", "string", true, "2", "Which park is it in?", "", "")
-        .attribute("PHOTO_OK", "multivaluelist", false, "3", "May we share your photo?", "", "Y=Yes\nN=No")
-        .pairs());
+        .attribute("PHOTO_OK", "multivaluelist", false, "3", "May we share your photo?", "", "Y=Yes\nN=No");
+    Answer asked = admin.post(CATALOGUE + "/services/BENCH", changed.pairs());
+    assertThat(asked.status()).as("removing a question asks first").isEqualTo(200);
+    assertThat(asked.text()).contains("id=\"removals\"").contains("The question Which part? (SEAT)")
+        .contains("name=\"confirm_removal\" value=\"1\"");
+    assertThat(changeset()).as("nothing changed before the confirmation").isEqualTo(before);
+    Answer edit = admin.post(CATALOGUE + "/services/BENCH", changed.field("confirm_removal", "1").pairs());
     assertThat(edit.status()).as(edit.text()).isEqualTo(303);
 
     JsonNode s = listed("BENCH");
@@ -359,9 +364,13 @@ class StaffCatalogueHttpTest {
     assertThat(bulkPage).as("a template for potholes is not offered on bulk pickups").doesNotContain("Crew booked");
 
     String list = admin.get("/staff/catalogue?jurisdiction=" + J).text();
-    Matcher m = Pattern.compile("action=\"/staff/catalogue/" + Pattern.quote(J) + "/templates/(\\d+)/delete\"")
+    Matcher m = Pattern.compile("href=\"/staff/catalogue/" + Pattern.quote(J) + "/templates/(\\d+)/delete\"")
         .matcher(list);
     assertThat(m.find()).as(list).isTrue();
+    String confirm = admin.get(CATALOGUE + "/templates/" + m.group(1) + "/delete").text();
+    assertThat(confirm).as("deleting asks first, saying what it does")
+        .contains("Deleting the response template Crew booked removes it for good.")
+        .contains("action=\"/staff/catalogue/" + J + "/templates/" + m.group(1) + "/delete\"");
     assertThat(list).contains("<strong>Crew booked</strong>");
     Answer delete = admin.post(CATALOGUE + "/templates/" + m.group(1) + "/delete");
     assertThat(delete.status()).isEqualTo(303);

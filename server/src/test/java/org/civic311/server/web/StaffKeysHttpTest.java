@@ -101,10 +101,15 @@ class StaffKeysHttpTest {
     assertThat(used).doesNotContain(issued.key());
     List<String> after = row(used, issued.id());
     assertThat(after.get(6)).as("requests posted").isEqualTo("1");
-    LocalDateTime lastUsed = LocalDateTime.parse(after.get(5), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-    assertThat(Duration.between(lastUsed, LocalDateTime.now(ZoneOffset.UTC)).abs())
-        .as("last used (UTC) is about now: %s", after.get(5)).isLessThan(Duration.ofMinutes(2));
-    assertThat(after.get(7)).contains("action=\"/staff/keys/" + issued.id() + "/revoke\"");
+    assertThat(after.get(5)).as("in the key's jurisdiction's zone, with its abbreviation").matches(".* E[SD]T");
+    LocalDateTime lastUsed = LocalDateTime.parse(after.get(5).substring(0, 16),
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    assertThat(Duration.between(lastUsed, LocalDateTime.now(java.time.ZoneId.of("America/New_York"))).abs())
+        .as("last used is about now: %s", after.get(5)).isLessThan(Duration.ofMinutes(2));
+    assertThat(after.get(7)).contains("href=\"/staff/keys/" + issued.id() + "/revoke\"");
+    String asked = admin.get("/staff/keys/" + issued.id() + "/revoke").text();
+    assertThat(asked).as("revoking asks first and says what it does").contains("stops it at once")
+        .contains("action=\"/staff/keys/" + issued.id() + "/revoke\"");
 
     Answer revoke = admin.post("/staff/keys/" + issued.id() + "/revoke");
     assertThat(revoke.status()).isEqualTo(303);

@@ -50,7 +50,7 @@ public final class AccountOffice {
   /** Switches an account on or off; switching off ends its sessions. */
   public StaffUserRecord setActive(AuditLog.Actor actor, long id, boolean active) {
     KeyOffice.requireAdministrator(actor.member());
-    StaffUserRecord u = store.findUser(id).orElseThrow(() -> InvalidInput.of("user", "No such account."));
+    StaffUserRecord u = store.findUser(id).orElseThrow(() -> InvalidInput.of("user", "fault.no_account"));
     transactions.run(tx -> {
       tx.staff().updateUser(id, u.displayName(), u.role(), active, u.grants());
       if (!active) {

@@ -1,5 +1,6 @@
 package org.civic311.server.domain.staff;
 
+import org.civic311.server.domain.Wording;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,12 +32,12 @@ public final class Accounts {
   }
 
   /** The outcome of a sign-in: the member, or why not. */
-  public record SignIn(Optional<StaffMember> member, String problem) {}
+  public record SignIn(Optional<StaffMember> member, Wording problem) {}
 
   public SignIn signIn(String username, String password) {
     String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
     Optional<StaffUserRecord> found = name.isEmpty() ? Optional.empty() : store.findUser(name);
-    String wrong = "Wrong username or password.";
+    Wording wrong = Wording.of("signin.wrong");
     if (found.isEmpty() || password == null) {
       Passwords.spendTime(password == null ? "" : password);
       return new SignIn(Optional.empty(), wrong);
@@ -45,8 +46,7 @@ public final class Accounts {
     long now = clock.millis();
     if (u.lockedUntil() != null && u.lockedUntil() > now) {
       long minutes = Math.max(1, (u.lockedUntil() - now + 59_999) / 60_000);
-      return new SignIn(Optional.empty(),
-          "Too many wrong passwords. Try again in " + minutes + " minute" + (minutes == 1 ? "" : "s") + ".");
+      return new SignIn(Optional.empty(), Wording.of(minutes == 1 ? "signin.locked_one" : "signin.locked", minutes));
     }
     if (!Passwords.matches(password, u.passwordHash())) {
       int failures = u.failedLogins() + 1;
@@ -59,7 +59,7 @@ public final class Accounts {
       return new SignIn(Optional.empty(), wrong);
     }
     if (!u.active()) {
-      return new SignIn(Optional.empty(), "This account is switched off. Ask an administrator.");
+      return new SignIn(Optional.empty(), Wording.of("signin.switched_off"));
     }
     store.recordGoodLogin(u.id());
     return new SignIn(Optional.of(StaffMember.of(u)), null);
@@ -89,7 +89,7 @@ public final class Accounts {
     /** @throws InvalidInput when the username is taken */
     StaffUserRecord insertInto(StaffStore store, long now) {
       return store.insertUser(username, displayName, passwordHash, role, grants, now)
-          .orElseThrow(() -> InvalidInput.of("username", "That username is taken."));
+          .orElseThrow(() -> InvalidInput.of("username", "fault.username_taken"));
     }
   }
 
@@ -100,24 +100,24 @@ public final class Accounts {
    */
   static NewAccount check(String username, String displayName, String password, String role,
       List<StaffGrant> grants) {
-    Map<String, String> faults = new LinkedHashMap<>();
+    Map<String, Wording> faults = new LinkedHashMap<>();
     String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
     if (!USERNAME.matcher(name).matches()) {
-      faults.put("username", "Use 2 to 63 lower-case letters, digits, dots, dashes, underscores or @.");
+      faults.put("username", Wording.of("fault.username"));
     }
     String display = displayName == null || displayName.isBlank() ? name : displayName.trim();
     if (display.length() > 100) {
-      faults.put("display_name", "Use at most 100 characters.");
+      faults.put("display_name", Wording.of("fault.display_name"));
     }
-    String weakness = Passwords.weakness(password);
+    Wording weakness = Passwords.weakness(password);
     if (weakness != null) {
       faults.put("password", weakness);
     }
     Optional<Role> r = Role.parse(role);
     if (r.isEmpty()) {
-      faults.put("role", "Choose administrator, agent or viewer.");
+      faults.put("role", Wording.of("fault.role"));
     } else if (r.get() == Role.AGENT && grants.isEmpty()) {
-      faults.put("grants", "An agent needs at least one jurisdiction (and optionally an agency) to work.");
+      faults.put("grants", Wording.of("fault.grants"));
     }
     if (!faults.isEmpty()) {
       throw new InvalidInput(faults);

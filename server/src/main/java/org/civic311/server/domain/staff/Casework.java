@@ -56,7 +56,7 @@ public final class Casework {
   public Optional<RequestRecord> read(StaffMember member, String jurisdictionId, long id) {
     Optional<RequestRecord> r = requests.find(jurisdictionId, id);
     if (r.isPresent() && !member.canRead(r.get())) {
-      throw new NotPermitted("You may not see request " + id + ".");
+      throw new NotPermitted("refusal.see_request", id);
     }
     return r;
   }
@@ -67,7 +67,7 @@ public final class Casework {
    */
   public Optional<ServiceRecord> serviceOf(StaffMember member, RequestRecord r) {
     if (!member.canRead(r)) {
-      throw new NotPermitted("You may not see request " + r.id() + ".");
+      throw new NotPermitted("refusal.see_request", r.id());
     }
     return catalogue.services(r.jurisdictionId()).stream().filter(s -> s.code().equals(r.serviceCode())).findFirst();
   }
@@ -101,13 +101,13 @@ public final class Casework {
   public void publicUpdate(AuditLog.Actor actor, String jurisdictionId, long id, String status, String note) {
     RequestRecord r = workable(actor, jurisdictionId, id);
     ExtendedStatus s = ExtendedStatus.parse(status == null || status.isBlank() ? "unchanged" : status)
-        .orElseThrow(() -> InvalidInput.of("status", "Choose a status from the list."));
+        .orElseThrow(() -> InvalidInput.of("status", "fault.status"));
     String text = trimmed(note);
     if (s == ExtendedStatus.UNCHANGED && text == null) {
-      throw InvalidInput.of("note", "Write a note, or choose a new status.");
+      throw InvalidInput.of("note", "fault.note_or_status");
     }
     if (text != null && text.length() > MAX_NOTE) {
-      throw InvalidInput.of("note", "Keep the note under " + MAX_NOTE + " characters.");
+      throw InvalidInput.of("note", "fault.note_long", MAX_NOTE);
     }
     long now = clock.millis();
     Map<String, Object> after = new LinkedHashMap<>();
@@ -126,10 +126,10 @@ public final class Casework {
     workable(actor, jurisdictionId, id);
     String text = trimmed(body);
     if (text == null) {
-      throw InvalidInput.of("body", "Write the note.");
+      throw InvalidInput.of("body", "fault.note_empty");
     }
     if (text.length() > MAX_NOTE) {
-      throw InvalidInput.of("body", "Keep the note under " + MAX_NOTE + " characters.");
+      throw InvalidInput.of("body", "fault.note_long", MAX_NOTE);
     }
     return transactions.call(tx -> {
       InternalNoteRecord note = tx.casework().addNote(id, actor.member().id(), text, clock.millis());
@@ -143,7 +143,7 @@ public final class Casework {
     RequestRecord r = workable(actor, jurisdictionId, id);
     String a = trimmed(agency);
     if (a != null && a.length() > 200) {
-      throw InvalidInput.of("agency", "Keep the agency under 200 characters.");
+      throw InvalidInput.of("agency", "fault.agency_long");
     }
     change(actor, r, RequestChange.none(clock.millis()).agency(a), "assign",
         nullable("agency_responsible", r.agencyResponsible()), nullable("agency_responsible", a));
@@ -159,7 +159,7 @@ public final class Casework {
       try {
         at = LocalDateTime.parse(t).atZone(zone).toInstant().toEpochMilli();
       } catch (DateTimeParseException e) {
-        throw InvalidInput.of("expected", "Give a date and time such as 2026-12-01T09:00.");
+        throw InvalidInput.of("expected", "fault.expected");
       }
     }
     change(actor, r, RequestChange.none(clock.millis()).expected(at), "set_expected",
@@ -170,7 +170,7 @@ public final class Casework {
     RequestRecord r = workable(actor, jurisdictionId, id);
     Catalogue c = jurisdictions.resolve(Optional.of(jurisdictionId));
     ServiceRecord s = c.find(serviceCode == null ? "" : serviceCode.trim()).filter(x -> !x.retired())
-        .orElseThrow(() -> InvalidInput.of("service_code", "Choose a current service."));
+        .orElseThrow(() -> InvalidInput.of("service_code", "fault.service_current"));
     change(actor, r, RequestChange.none(clock.millis()).service(s.code(), s.name()), "recategorise",
         Map.of("service_code", r.serviceCode()), Map.of("service_code", s.code()));
   }
@@ -185,20 +185,20 @@ public final class Casework {
     try {
       original = Long.parseLong(originalId == null ? "" : originalId.trim());
     } catch (NumberFormatException e) {
-      throw InvalidInput.of("original", "Give the number of the original request.");
+      throw InvalidInput.of("original", "fault.original");
     }
     if (original == id) {
-      throw InvalidInput.of("original", "A request cannot duplicate itself.");
+      throw InvalidInput.of("original", "fault.original_self");
     }
     RequestRecord o = requests.find(jurisdictionId, original)
-        .orElseThrow(() -> InvalidInput.of("original", "There is no request " + original + " here."));
+        .orElseThrow(() -> InvalidInput.of("original", "fault.original_missing", original));
     if (o.duplicateOf() != null && o.duplicateOf() == id) {
-      throw InvalidInput.of("original", "Request " + original + " is already a duplicate of this one.");
+      throw InvalidInput.of("original", "fault.original_loop", original);
     }
     String text = trimmed(note);
     String said = "Duplicate of request " + original + "." + (text == null ? "" : " " + text);
     if (said.length() > MAX_NOTE) {
-      throw InvalidInput.of("note", "Keep the note under " + MAX_NOTE + " characters.");
+      throw InvalidInput.of("note", "fault.note_long", MAX_NOTE);
     }
     long now = clock.millis();
     transactions.run(tx -> {
@@ -215,10 +215,10 @@ public final class Casework {
     RequestRecord r = workable(actor, jurisdictionId, id);
     String why = trimmed(reason);
     if (why == null) {
-      throw InvalidInput.of("reason", "Say why the request is hidden.");
+      throw InvalidInput.of("reason", "fault.reason");
     }
     if (why.length() > 500) {
-      throw InvalidInput.of("reason", "Keep the reason under 500 characters.");
+      throw InvalidInput.of("reason", "fault.reason_long");
     }
     change(actor, r, RequestChange.none(clock.millis()).hidden(why), "hide",
         nullable("hidden_reason", r.hiddenReason()), Map.of("hidden_reason", why));
@@ -241,9 +241,9 @@ public final class Casework {
 
   private RequestRecord workable(AuditLog.Actor actor, String jurisdictionId, long id) {
     RequestRecord r = requests.find(jurisdictionId, id)
-        .orElseThrow(() -> new NotFound("There is no request " + id + " here."));
+        .orElseThrow(() -> new NotFound("refusal.no_request", id));
     if (!actor.member().canWork(r)) {
-      throw new NotPermitted("You may not change request " + id + ".");
+      throw new NotPermitted("refusal.change_request", id);
     }
     return r;
   }

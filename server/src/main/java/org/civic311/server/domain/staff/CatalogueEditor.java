@@ -1,5 +1,6 @@
 package org.civic311.server.domain.staff;
 
+import org.civic311.server.domain.Wording;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,7 +48,7 @@ public final class CatalogueEditor {
   public Catalogue catalogue(StaffMember member, String jurisdictionId) {
     KeyOffice.requireAdministrator(member);
     return jurisdictions.all().stream().filter(c -> c.jurisdiction().id().equals(jurisdictionId)).findFirst()
-        .orElseThrow(() -> new NotFound("No jurisdiction '" + jurisdictionId + "' is served here."));
+        .orElseThrow(() -> new NotFound("refusal.no_jurisdiction", jurisdictionId));
   }
 
   /** Every service of the jurisdiction, retired ones last. */
@@ -80,13 +81,13 @@ public final class CatalogueEditor {
   public ServiceRecord save(AuditLog.Actor actor, String jurisdictionId, ServiceDraft draft, boolean existing) {
     catalogue(actor.member(), jurisdictionId);
     Optional<ServiceRecord> before = stored(jurisdictionId, draft.code() == null ? "" : draft.code().trim());
-    Map<String, String> faults = new LinkedHashMap<>();
+    Map<String, Wording> faults = new LinkedHashMap<>();
     ServiceRecord service = check(draft, faults, before.map(ServiceRecord::retired).orElse(false));
     if (faults.isEmpty() && existing && before.isEmpty()) {
-      faults.put("code", "There is no service with this code to change.");
+      faults.put("code", Wording.of("fault.code_missing"));
     }
     if (faults.isEmpty() && !existing && before.isPresent()) {
-      faults.put("code", "Another service has this code.");
+      faults.put("code", Wording.of("fault.code_taken"));
     }
     if (!faults.isEmpty()) {
       throw new InvalidInput(faults);
@@ -103,10 +104,10 @@ public final class CatalogueEditor {
   /** Retires (or restores) a service: retired services leave {@code GET services}; old requests keep them. */
   public void setRetired(AuditLog.Actor actor, String jurisdictionId, String code, boolean retired) {
     catalogue(actor.member(), jurisdictionId);
-    ServiceRecord s = stored(jurisdictionId, code).orElseThrow(() -> new NotFound("There is no service '" + code + "'."));
+    ServiceRecord s = stored(jurisdictionId, code).orElseThrow(() -> new NotFound("refusal.no_service", code));
     transactions.run(tx -> {
       if (!tx.catalogue().setRetired(jurisdictionId, code, retired, clock.millis())) {
-        throw new NotFound("There is no service '" + code + "'.");
+        throw new NotFound("refusal.no_service", code);
       }
       audit.record(tx, actor, retired ? "retire_service" : "restore_service", "service", code, jurisdictionId,
           Map.of("retired", s.retired()), Map.of("retired", retired));
@@ -117,10 +118,10 @@ public final class CatalogueEditor {
   /** Deletes a service no request uses; one that is used must be retired instead. */
   public void delete(AuditLog.Actor actor, String jurisdictionId, String code) {
     catalogue(actor.member(), jurisdictionId);
-    ServiceRecord s = stored(jurisdictionId, code).orElseThrow(() -> new NotFound("There is no service '" + code + "'."));
+    ServiceRecord s = stored(jurisdictionId, code).orElseThrow(() -> new NotFound("refusal.no_service", code));
     transactions.run(tx -> {
       if (!tx.catalogue().deleteUnused(jurisdictionId, code, clock.millis())) {
-        throw InvalidInput.of("code", "Requests use this service, so it can only be retired.");
+        throw InvalidInput.of("code", "fault.service_used");
       }
       audit.record(tx, actor, "delete_service", "service", code, jurisdictionId, state(s), null);
     });
@@ -136,22 +137,22 @@ public final class CatalogueEditor {
   public void addTemplate(AuditLog.Actor actor, String jurisdictionId, String serviceCode, String title, String body,
       String status) {
     catalogue(actor.member(), jurisdictionId);
-    Map<String, String> faults = new LinkedHashMap<>();
+    Map<String, Wording> faults = new LinkedHashMap<>();
     String code = serviceCode == null || serviceCode.isBlank() ? null : serviceCode.trim();
     if (code != null && stored(jurisdictionId, code).isEmpty()) {
-      faults.put("template_service", "Choose a service of this catalogue, or every service.");
+      faults.put("template_service", Wording.of("fault.template_service"));
     }
     String t = trim(title);
     if (t.isEmpty() || t.length() > 100) {
-      faults.put("template_title", "Give the template a short title (at most 100 characters).");
+      faults.put("template_title", Wording.of("fault.template_title"));
     }
     String b = trim(body);
     if (b.isEmpty() || b.length() > Casework.MAX_NOTE) {
-      faults.put("template_body", "Write the note (at most " + Casework.MAX_NOTE + " characters).");
+      faults.put("template_body", Wording.of("fault.template_body", Casework.MAX_NOTE));
     }
     String st = status == null || status.isBlank() ? null : status.trim();
     if (st != null && org.civic311.georeport.ExtendedStatus.parse(st).isEmpty()) {
-      faults.put("template_status", "Choose a status from the list.");
+      faults.put("template_status", Wording.of("fault.status"));
     }
     if (!faults.isEmpty()) {
       throw new InvalidInput(faults);
@@ -172,7 +173,7 @@ public final class CatalogueEditor {
   public void deleteTemplate(AuditLog.Actor actor, String jurisdictionId, long id) {
     catalogue(actor.member(), jurisdictionId);
     var before = casework.templates(jurisdictionId).stream().filter(t -> t.id() == id).findFirst()
-        .orElseThrow(() -> new NotFound("There is no template " + id + "."));
+        .orElseThrow(() -> new NotFound("refusal.no_template", id));
     transactions.run(tx -> {
       tx.casework().deleteTemplate(jurisdictionId, id);
       audit.record(tx, actor, "delete_template", "template", Long.toString(id), jurisdictionId,
@@ -180,25 +181,25 @@ public final class CatalogueEditor {
     });
   }
 
-  private static ServiceRecord check(ServiceDraft d, Map<String, String> faults, boolean retired) {
+  private static ServiceRecord check(ServiceDraft d, Map<String, Wording> faults, boolean retired) {
     String code = trim(d.code());
     if (code.isEmpty()) {
-      faults.put("code", "Give the service a code.");
+      faults.put("code", Wording.of("fault.code"));
     } else if (code.length() > 64 || code.contains("/") || code.chars().anyMatch(Character::isISOControl)) {
-      faults.put("code", "Use at most 64 characters, without '/'.");
+      faults.put("code", Wording.of("fault.code_form"));
     }
     String name = trim(d.name());
     if (name.isEmpty() || name.length() > 200) {
-      faults.put("name", "Give the service a name (at most 200 characters).");
+      faults.put("name", Wording.of("fault.name"));
     }
     ServiceType type = null;
     try {
       type = ServiceType.ofWireName(trim(d.type()));
     } catch (IllegalArgumentException e) {
-      faults.put("type", "Choose realtime, batch or blackbox.");
+      faults.put("type", Wording.of("fault.type"));
     }
     if (trim(d.description()).length() > 4000) {
-      faults.put("description", "Keep the description under 4000 characters.");
+      faults.put("description", Wording.of("fault.description"));
     }
     Integer slaDays = null;
     if (!trim(d.slaDays()).isEmpty()) {
@@ -222,46 +223,48 @@ public final class CatalogueEditor {
       }
     }
     attributes.sort(java.util.Comparator.comparingInt(ServiceAttribute::order));
+    org.civic311.server.storage.Translations translations = TranslationLines.read(d.translations(), attributes,
+        faults);
     if (!faults.isEmpty()) {
       return null;
     }
     return new ServiceRecord(code, name, nullIfBlank(d.description()), type, nullIfBlank(d.keywords()),
         nullIfBlank(d.group()), nullIfBlank(d.serviceNotice()), nullIfBlank(d.agencyResponsible()), attributes,
-        retired, slaDays);
+        retired, slaDays, translations);
   }
 
-  private static ServiceAttribute attribute(ServiceDraft.AttributeDraft a, int row, Map<String, String> faults,
+  private static ServiceAttribute attribute(ServiceDraft.AttributeDraft a, int row, Map<String, Wording> faults,
       Set<String> codes, Set<Integer> orders) {
     String code = trim(a.code());
     int before = faults.size();
     if (!code.matches("[A-Za-z0-9_.-]{1,64}")) {
-      faults.put("attr_code_" + row, "Use 1 to 64 letters, digits, _ . or -.");
+      faults.put("attr_code_" + row, Wording.of("fault.attr_code"));
     } else if (!codes.add(code)) {
-      faults.put("attr_code_" + row, "Another attribute has this code.");
+      faults.put("attr_code_" + row, Wording.of("fault.attr_code_taken"));
     }
     String description = trim(a.description());
     if (description.isEmpty()) {
-      faults.put("attr_description_" + row, "Write the question people will see.");
+      faults.put("attr_description_" + row, Wording.of("fault.attr_question"));
     }
     Datatype datatype = null;
     try {
       datatype = Datatype.ofWireName(trim(a.datatype()));
     } catch (IllegalArgumentException e) {
-      faults.put("attr_datatype_" + row, "Choose a datatype.");
+      faults.put("attr_datatype_" + row, Wording.of("fault.attr_datatype"));
     }
     int order = 0;
     try {
       order = Integer.parseInt(trim(a.order()));
       if (order < 1 || order > 10_000) {
-        faults.put("attr_order_" + row, "Use a whole number from 1.");
+        faults.put("attr_order_" + row, Wording.of("fault.attr_order"));
       } else if (!orders.add(order)) {
-        faults.put("attr_order_" + row, "Another attribute has this order.");
+        faults.put("attr_order_" + row, Wording.of("fault.attr_order_taken"));
       }
     } catch (NumberFormatException e) {
-      faults.put("attr_order_" + row, "Use a whole number from 1.");
+      faults.put("attr_order_" + row, Wording.of("fault.attr_order"));
     }
     if (!a.variable() && a.required()) {
-      faults.put("attr_required_" + row, "An attribute that takes no input cannot be required.");
+      faults.put("attr_required_" + row, Wording.of("fault.attr_required"));
     }
     List<AttributeValue> values = new ArrayList<>();
     Set<String> keys = new HashSet<>();
@@ -274,16 +277,16 @@ public final class CatalogueEditor {
       String key = (eq < 0 ? t : t.substring(0, eq)).trim();
       String name = (eq < 0 ? t : t.substring(eq + 1)).trim();
       if (key.isEmpty() || name.isEmpty() || !keys.add(key)) {
-        faults.put("attr_values_" + row, "Write one value per line as key=name, each key once.");
+        faults.put("attr_values_" + row, Wording.of("fault.attr_values"));
         break;
       }
       values.add(new AttributeValue(key, name));
     }
     if (datatype != null && datatype.isList() && values.isEmpty()) {
-      faults.put("attr_values_" + row, "A list needs values to choose from, one per line as key=name.");
+      faults.put("attr_values_" + row, Wording.of("fault.attr_values_missing"));
     }
     if (datatype != null && !datatype.isList() && !values.isEmpty()) {
-      faults.put("attr_values_" + row, "Only list datatypes take values.");
+      faults.put("attr_values_" + row, Wording.of("fault.attr_values_unused"));
     }
     if (faults.size() > before) {
       return null;

@@ -2,23 +2,24 @@ package org.civic311.server.domain.staff;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.civic311.server.domain.Wording;
 
-/** Form input the back office will not accept, with a message for each field at fault. */
+/** Form input the back office will not accept, with words for each field at fault. */
 public final class InvalidInput extends RuntimeException {
   private static final long serialVersionUID = 1L;
-  private final transient Map<String, String> fields;
+  private final transient Map<String, Wording> fields;
 
-  public InvalidInput(Map<String, String> fields) {
-    super(String.join("; ", fields.values()));
+  public InvalidInput(Map<String, Wording> fields) {
+    super(String.join("; ", fields.values().stream().map(Wording::toString).toList()));
     this.fields = Map.copyOf(new LinkedHashMap<>(fields));
   }
 
-  public static InvalidInput of(String field, String message) {
-    return new InvalidInput(Map.of(field, message));
+  public static InvalidInput of(String field, String key, Object... args) {
+    return new InvalidInput(Map.of(field, Wording.of(key, args)));
   }
 
-  /** Messages by form field name. */
-  public Map<String, String> fields() {
+  /** Words by form field name. */
+  public Map<String, Wording> fields() {
     return fields;
   }
 }

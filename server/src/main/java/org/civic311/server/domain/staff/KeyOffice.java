@@ -43,11 +43,11 @@ public final class KeyOffice {
     requireAdministrator(actor.member());
     String j = jurisdictionId == null ? "" : jurisdictionId.trim();
     if (jurisdictions.all().stream().noneMatch(c -> c.jurisdiction().id().equals(j))) {
-      throw InvalidInput.of("jurisdiction", "Choose a jurisdiction.");
+      throw InvalidInput.of("jurisdiction", "fault.jurisdiction");
     }
     String l = label == null ? "" : label.strip();
     if (l.isEmpty() || l.length() > 100) {
-      throw InvalidInput.of("label", "Name the application the key is for (at most 100 characters).");
+      throw InvalidInput.of("label", "fault.key_label");
     }
     return transactions.call(tx -> {
       ApiKeys.IssuedKey issued = keys.issue(tx, j, l, "staff");
@@ -67,14 +67,14 @@ public final class KeyOffice {
   public void setWriteLimit(AuditLog.Actor actor, long id, String perMinute, String burst) {
     requireAdministrator(actor.member());
     ApiKeyRecord k = keys.list().stream().filter(r -> r.id() == id).findFirst()
-        .orElseThrow(() -> new NotFound("There is no key " + id + "."));
+        .orElseThrow(() -> new NotFound("refusal.no_key", id));
     RateLimit limit = limitOf(perMinute, burst);
     if (java.util.Objects.equals(limit, k.writeLimit())) {
       return;
     }
     transactions.run(tx -> {
       if (!keys.setWriteLimit(tx, id, limit)) {
-        throw new NotFound("There is no key " + id + ".");
+        throw new NotFound("refusal.no_key", id);
       }
       audit.record(tx, actor, "set_key_limit", "api_key", Long.toString(id), k.jurisdictionId(),
           Map.of("label", k.label(), "write_limit", shown(k.writeLimit())),
@@ -91,8 +91,7 @@ public final class KeyOffice {
     int minute = whole(m);
     int most = whole(b);
     if (minute < 1 || most < 1) {
-      throw InvalidInput.of("limit", "Give the writes a minute and the burst as whole numbers from 1 to "
-          + RateLimit.MAX + ", or leave both blank for the default.");
+      throw InvalidInput.of("limit", "fault.limit", RateLimit.MAX);
     }
     return new RateLimit(minute, most);
   }
@@ -113,13 +112,13 @@ public final class KeyOffice {
   public void revoke(AuditLog.Actor actor, long id) {
     requireAdministrator(actor.member());
     ApiKeyRecord k = keys.list().stream().filter(r -> r.id() == id).findFirst()
-        .orElseThrow(() -> new NotFound("There is no key " + id + "."));
+        .orElseThrow(() -> new NotFound("refusal.no_key", id));
     if (k.revoked()) {
-      throw InvalidInput.of("key", "Key " + k.keyPrefix() + "… is already revoked.");
+      throw InvalidInput.of("key", "fault.key_revoked", k.keyPrefix());
     }
     transactions.run(tx -> {
       if (!keys.revoke(tx, id)) {
-        throw InvalidInput.of("key", "Key " + k.keyPrefix() + "… is already revoked.");
+        throw InvalidInput.of("key", "fault.key_revoked", k.keyPrefix());
       }
       audit.record(tx, actor, "revoke_key", "api_key", Long.toString(id), k.jurisdictionId(),
           Map.of("label", k.label(), "revoked", false), Map.of("label", k.label(), "revoked", true));
@@ -128,7 +127,7 @@ public final class KeyOffice {
 
   static void requireAdministrator(StaffMember member) {
     if (!member.isAdministrator()) {
-      throw new NotPermitted("Only administrators may do this.");
+      throw new NotPermitted("refusal.administrators");
     }
   }
 }

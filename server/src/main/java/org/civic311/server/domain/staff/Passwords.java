@@ -1,5 +1,6 @@
 package org.civic311.server.domain.staff;
 
+import org.civic311.server.domain.Wording;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
@@ -33,12 +34,12 @@ public final class Passwords {
   }
 
   /** Why this password is not acceptable, or null when it is. */
-  public static String weakness(String password) {
+  public static org.civic311.server.domain.Wording weakness(String password) {
     if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-      return "Use at least " + MIN_LENGTH + " characters.";
+      return org.civic311.server.domain.Wording.of("fault.password_short", MIN_LENGTH);
     }
     if (password.length() > 200) {
-      return "Use at most 200 characters.";
+      return org.civic311.server.domain.Wording.of("fault.password_long");
     }
     return null;
   }

@@ -1,5 +1,6 @@
 package org.civic311.server.domain.staff;
 
+import org.civic311.server.domain.Wording;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,12 +47,12 @@ public final class Queue {
     Catalogue catalogue = jurisdiction(member, f.jurisdiction());
     String j = catalogue.jurisdiction().id();
     ZoneId zone = catalogue.jurisdiction().zone();
-    Map<String, String> faults = new LinkedHashMap<>();
+    Map<String, Wording> faults = new LinkedHashMap<>();
     List<String> statuses = List.of();
     if (!blank(f.status())) {
       String s = f.status().trim().toLowerCase(Locale.ROOT);
       if (!s.equals("open") && !s.equals("closed")) {
-        faults.put("status", "Choose open or closed.");
+        faults.put("status", Wording.of("fault.open_closed"));
       } else {
         statuses = List.of(s);
       }
@@ -60,7 +61,7 @@ public final class Queue {
     if (!blank(f.detailed())) {
       Optional<ExtendedStatus> s = ExtendedStatus.parse(f.detailed());
       if (s.isEmpty() || s.get() == ExtendedStatus.UNCHANGED) {
-        faults.put("detailed", "Choose a status from the list.");
+        faults.put("detailed", Wording.of("fault.status"));
       } else {
         detailed = List.of(s.get().wireName());
       }
@@ -68,7 +69,7 @@ public final class Queue {
     Long from = day(f.from(), zone, "from", faults, false);
     Long to = day(f.to(), zone, "to", faults, true);
     if (from != null && to != null && from > to) {
-      faults.put("to", "The end date is before the start date.");
+      faults.put("to", Wording.of("fault.dates"));
     }
     List<String> words = new ArrayList<>();
     if (!blank(f.q())) {
@@ -80,9 +81,9 @@ public final class Queue {
         }
       }
       if (words.isEmpty()) {
-        faults.put("q", "Search for at least one word of letters or digits.");
+        faults.put("q", Wording.of("fault.q_empty"));
       } else if (words.size() > MAX_WORDS) {
-        faults.put("q", "Search for at most " + MAX_WORDS + " words.");
+        faults.put("q", Wording.of("fault.q_long", MAX_WORDS));
       }
     }
     RequestQuery.Order order = switch (blank(f.sort()) ? "newest" : f.sort().trim().toLowerCase(Locale.ROOT)) {
@@ -93,12 +94,12 @@ public final class Queue {
       case "status" -> RequestQuery.Order.STATUS;
       case "expected" -> RequestQuery.Order.EXPECTED;
       default -> {
-        faults.put("sort", "Choose an order from the list.");
+        faults.put("sort", Wording.of("fault.sort"));
         yield RequestQuery.Order.NEWEST;
       }
     };
     if (f.page() < 1 || f.page() > 100_000) {
-      faults.put("page", "Pages are numbered from 1.");
+      faults.put("page", Wording.of("fault.page"));
     }
     if (!faults.isEmpty()) {
       throw new InvalidInput(faults);
@@ -124,22 +125,32 @@ public final class Queue {
   public Catalogue jurisdiction(StaffMember member, String id) {
     if (!blank(id)) {
       Catalogue c = jurisdictions.all().stream().filter(x -> x.jurisdiction().id().equals(id.trim())).findFirst()
-          .orElseThrow(() -> InvalidInput.of("jurisdiction", "No jurisdiction '" + id.trim() + "' is served here."));
+          .orElseThrow(() -> InvalidInput.of("jurisdiction", "refusal.no_jurisdiction", id.trim()));
       if (!member.canRead(c.jurisdiction().id())) {
-        throw new NotPermitted("You may not see the requests of " + c.jurisdiction().name() + ".");
+        throw new NotPermitted("refusal.see_jurisdiction", c.jurisdiction().name());
       }
       return c;
     }
     return jurisdictions.all().stream().filter(c -> member.canRead(c.jurisdiction().id())).findFirst()
-        .orElseThrow(() -> new NotPermitted("No jurisdiction is granted to you. Ask an administrator."));
+        .orElseThrow(() -> new NotPermitted("refusal.no_grant"));
   }
 
   /** The jurisdictions a member may read. */
+  /**
+   * The zone times of a jurisdiction are shown in; for things of no jurisdiction or of one no longer
+   * served, the zone of the first jurisdiction, so a page never mixes zones without saying so.
+   */
+  public java.time.ZoneId zoneOf(String jurisdictionId) {
+    List<Catalogue> all = jurisdictions.all();
+    return all.stream().filter(c -> c.jurisdiction().id().equals(jurisdictionId)).findFirst()
+        .or(() -> all.stream().findFirst()).map(c -> c.jurisdiction().zone()).orElse(java.time.ZoneOffset.UTC);
+  }
+
   public List<Catalogue> readable(StaffMember member) {
     return jurisdictions.all().stream().filter(c -> member.canRead(c.jurisdiction().id())).toList();
   }
 
-  private static Long day(String text, ZoneId zone, String field, Map<String, String> faults, boolean endOfDay) {
+  private static Long day(String text, ZoneId zone, String field, Map<String, Wording> faults, boolean endOfDay) {
     if (blank(text)) {
       return null;
     }
@@ -147,7 +158,7 @@ public final class Queue {
       LocalDate d = LocalDate.parse(text.trim());
       return (endOfDay ? d.plusDays(1) : d).atStartOfDay(zone).toInstant().toEpochMilli() - (endOfDay ? 1 : 0);
     } catch (DateTimeParseException e) {
-      faults.put(field, "Give a date as YYYY-MM-DD.");
+      faults.put(field, Wording.of("fault.date"));
       return null;
     }
   }

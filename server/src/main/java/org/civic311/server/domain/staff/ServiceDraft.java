@@ -7,17 +7,25 @@ import java.util.List;
  * per line as {@code key=name} (or just {@code key}, which is then also the name).
  */
 public record ServiceDraft(String code, String name, String description, String group, String keywords, String type,
-    String serviceNotice, String agencyResponsible, List<AttributeDraft> attributes, String slaDays) {
+    String serviceNotice, String agencyResponsible, List<AttributeDraft> attributes, String slaDays,
+    String translations) {
 
   public ServiceDraft {
     attributes = List.copyOf(attributes);
     slaDays = slaDays == null ? "" : slaDays;
+    translations = translations == null ? "" : translations;
   }
 
-  /** A draft without a target time. */
+  /** A draft with a target time (may be empty) and without translations. */
+  public ServiceDraft(String code, String name, String description, String group, String keywords, String type,
+      String serviceNotice, String agencyResponsible, List<AttributeDraft> attributes, String slaDays) {
+    this(code, name, description, group, keywords, type, serviceNotice, agencyResponsible, attributes, slaDays, "");
+  }
+
+  /** A draft without a target time or translations. */
   public ServiceDraft(String code, String name, String description, String group, String keywords, String type,
       String serviceNotice, String agencyResponsible, List<AttributeDraft> attributes) {
-    this(code, name, description, group, keywords, type, serviceNotice, agencyResponsible, attributes, "");
+    this(code, name, description, group, keywords, type, serviceNotice, agencyResponsible, attributes, "", "");
   }
 
   /** One attribute row of the form. */

@@ -27,6 +27,13 @@ final class Json {
     return read(json, ATTRIBUTES);
   }
 
+  static org.civic311.server.storage.Translations translations(String json) {
+    return json == null ? org.civic311.server.storage.Translations.NONE
+        : new org.civic311.server.storage.Translations(read(json, TRANSLATIONS));
+  }
+
+  private static final TypeReference<Map<String, Map<String, String>>> TRANSLATIONS = new TypeReference<>() {};
+
   static Map<String, List<String>> answers(String json) {
     return read(json, ANSWERS);
   }

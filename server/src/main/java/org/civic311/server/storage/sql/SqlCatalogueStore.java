@@ -55,7 +55,8 @@ final class SqlCatalogueStore implements CatalogueStore {
             rs.getString("agency_responsible"),
             Json.attributes(rs.getString("attributes")),
             rs.getInt("retired") != 0,
-            Columns.nullableInt(rs, "sla_days")))
+            Columns.nullableInt(rs, "sla_days"),
+            Json.translations(rs.getString("translations"))))
         .list();
   }
 
@@ -119,9 +120,9 @@ final class SqlCatalogueStore implements CatalogueStore {
 
   static void insert(Handle h, String jurisdictionId, ServiceRecord s, int position) {
     h.createUpdate("INSERT INTO services (jurisdiction_id, code, position, name, description, type, keywords,"
-            + " group_name, service_notice, agency_responsible, attributes, retired, sla_days)"
+            + " group_name, service_notice, agency_responsible, attributes, retired, sla_days, translations)"
             + " VALUES (:j, :code, :pos, :name, :description, :type, :keywords, :grp, :notice, :agency,"
-            + " :attributes, :retired, :sla)")
+            + " :attributes, :retired, :sla, :translations)")
         .bind("j", jurisdictionId)
         .bind("code", s.code())
         .bind("pos", position)
@@ -135,6 +136,7 @@ final class SqlCatalogueStore implements CatalogueStore {
         .bind("attributes", Json.write(s.attributes()))
         .bind("retired", s.retired() ? 1 : 0)
         .bind("sla", s.slaDays())
+        .bind("translations", s.translations().isEmpty() ? null : Json.write(s.translations().byLanguage()))
         .execute();
   }
 

@@ -75,7 +75,7 @@ public final class BrowsePage {
       }
     }
     List<Choice> serviceChoices = new ArrayList<>();
-    for (Service s : services.reporting().catalogue().services()) {
+    for (Service s : services.reporting().catalogue().services(ReportPages.language(call))) {
       serviceChoices.add(new Choice(s.code(), s.name(), s.code().equals(service)));
     }
     List<Choice> statuses = List.of(new Choice("open", t.get("status.open"), status.equals("open")),

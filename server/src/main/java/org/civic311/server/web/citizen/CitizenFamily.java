@@ -55,7 +55,8 @@ final class CitizenFamily implements Family {
     Messages t = x.t();
     String key = failure.key() != null ? failure.key() : keyOf(failure.status());
     return Answer.html(failure.status(), templates.render("error", new CitizenPages.ErrorView(
-        new Page(t.get("error.title"), t, x.path(), false, services.map()), failure.status(), t.get(key))));
+        new Page(t.get("error.title"), t, x.path(), false, services.map()), failure.status(),
+        failure.args().isEmpty() ? t.get(key) : t.get(key, failure.args().toArray()))));
   }
 
   private static String keyOf(int status) {
@@ -85,15 +86,13 @@ final class CitizenFamily implements Family {
   }
 
   /** The language for a request: {@code ?lang=}, else the cookie, else {@code Accept-Language}. */
-  static String language(Request request, String queryLang) {
-    if (Messages.LANGUAGES.contains(queryLang)) {
-      return queryLang;
-    }
+  public static String language(Request request, String queryLang) {
+    String cookie = "";
     for (HttpCookie c : Request.getCookies(request)) {
-      if (c.getName().equals("lang") && Messages.LANGUAGES.contains(c.getValue())) {
-        return c.getValue();
+      if (c.getName().equals("lang") && cookie.isEmpty() && Messages.LANGUAGES.contains(c.getValue())) {
+        cookie = c.getValue();
       }
     }
-    return Messages.fromAcceptLanguage(request.getHeaders().get("Accept-Language"));
+    return Messages.choose(queryLang, cookie, request.getHeaders().get("Accept-Language"));
   }
 }

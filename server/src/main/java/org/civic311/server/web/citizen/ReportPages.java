@@ -66,7 +66,7 @@ public final class ReportPages {
     Catalogue c = services.reporting().catalogue();
     String q = call.value("q").toLowerCase(Locale.ROOT);
     Map<String, List<Choice>> groups = new LinkedHashMap<>();
-    for (Service s : c.services()) {
+    for (Service s : c.services(language(call))) {
       String text = (s.name() + " " + nn(s.description()) + " " + nn(s.keywords()) + " "
           + nn(s.group())).toLowerCase(Locale.ROOT);
       if (!q.isEmpty() && !text.contains(q)) {
@@ -154,12 +154,20 @@ public final class ReportPages {
         !call.value("following").isEmpty(), made == null ? "" : TrackPage.usually(services, made, call.t()))));
   }
 
+  /** The reader's language for the catalogue's texts: null for the default. */
+  static String language(Exchange call) {
+    String l = call.t().language();
+    return l.equals(org.civic311.server.domain.Translated.DEFAULT) ? null : l;
+  }
+
   private ServiceRecord service(String code) {
     return services.reporting().catalogue().find(code).orElseThrow(() -> Failure.keyed(404, "error.no_service"));
   }
 
   private Answer page(Exchange call, ServiceRecord s, int status, Map<String, Problem> problems, List<RequestRecord> near,
       String refusal) {
+    // The form speaks the reader's language; codes and keys are the same in every language.
+    s = org.civic311.server.domain.Translated.service(s, language(call));
     Messages t = call.t();
     Parameters p = call.parameters();
     Map<String, List<String>> answers = p.attributes();
@@ -194,7 +202,8 @@ public final class ReportPages {
     Page page = new Page(s.name() + " · " + t.get("report.title"), t, "/report/" + encode(s.code()), true,
         services.map());
     return Answer.html(status, templates.render("report", new FormView(page, s.code(), s.name(),
-        nn(s.description()), nn(s.serviceNotice()), questions, values, shown, nearby, refusal != null,
+        nn(s.description()), saidOnce(nn(s.serviceNotice()), s.attributes()), questions, values, shown, nearby,
+        refusal != null,
         refusal == null ? "" : refusal)));
   }
 
@@ -221,6 +230,38 @@ public final class ReportPages {
 
   static String encode(String segment) {
     return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /**
+   * The service notice, unless an informational question of the same service already makes the same
+   * promise (catalogues imported from other cities often carry both): most of the notice's words
+   * are in that question's text. The question stays, in its place among the others.
+   */
+  static String saidOnce(String notice, List<ServiceAttribute> attributes) {
+    java.util.Set<String> words = words(notice);
+    if (words.isEmpty()) {
+      return notice;
+    }
+    for (ServiceAttribute a : attributes) {
+      if (!a.variable()) {
+        java.util.Set<String> shared = new java.util.HashSet<>(words(a.description()));
+        shared.retainAll(words);
+        if (shared.size() * 2 >= words.size()) {
+          return "";
+        }
+      }
+    }
+    return notice;
+  }
+
+  private static java.util.Set<String> words(String text) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String w : (text == null ? "" : text).toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
   }
 
   private static String nn(String s) {

@@ -18,7 +18,6 @@ import org.civic311.server.web.Templates;
 /** A request's public page: status, history, photos, a small map; and "me too". */
 public final class TrackPage {
   static final String SUPPORTED_COOKIE = "c311_supported";
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private final CitizenServices services;
   private final Templates templates;
 
@@ -102,6 +101,6 @@ public final class TrackPage {
   }
 
   static String time(long millis, ZoneId zone) {
-    return SHOWN.format(Instant.ofEpochMilli(millis).atZone(zone));
+    return org.civic311.server.web.PageTimes.show(millis, zone);
   }
 }

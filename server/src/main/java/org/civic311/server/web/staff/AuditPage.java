@@ -32,24 +32,25 @@ public final class AuditPage {
 
   /** The model of the audit page. */
   public record AuditView(Frame frame, List<EntryRow> entries, String username, String action, String targetType,
-      String targetId, String from, String to, Map<String, String> errors, String nextUrl) {}
+      String targetId, String from, String to, Map<String, String> errors, String nextUrl, String zone) {}
 
   Answer show(Exchange x) {
     StaffMember member = x.requireSession().member();
     if (!member.isAdministrator()) {
-      throw new NotPermitted("Only administrators may read the audit log.");
+      throw new NotPermitted("refusal.administrators");
     }
     Map<String, String> errors = new LinkedHashMap<>();
-    Long from = day(x.query("from"), "from", errors, false);
-    Long to = day(x.query("to"), "to", errors, true);
+    java.time.ZoneId home = services.queue().zoneOf(null);
+    Long from = day(x, "from", errors, false, home);
+    Long to = day(x, "to", errors, true, home);
     int page = 1;
     try {
       page = x.query("page").isEmpty() ? 1 : Integer.parseInt(x.query("page"));
     } catch (NumberFormatException e) {
-      errors.put("page", "Pages are numbered from 1.");
+      errors.put("page", x.t().get("fault.page"));
     }
     if (page < 1 || page > 100_000) {
-      errors.put("page", "Pages are numbered from 1.");
+      errors.put("page", x.t().get("fault.page"));
       page = 1;
     }
     List<EntryRow> rows = new ArrayList<>();
@@ -62,7 +63,8 @@ public final class AuditPage {
       for (AuditEntry e : found.subList(0, Math.min(found.size(), PAGE_SIZE))) {
         String url = e.targetType().equals("request") && e.jurisdictionId() != null
             ? StaffPages.ROOT + "/requests/" + Views.enc(e.jurisdictionId()) + "/" + e.targetId() : null;
-        rows.add(new EntryRow(Views.time(e.at(), ZoneOffset.UTC) + " UTC", e.username(), e.action(),
+        rows.add(new EntryRow(Views.time(e.at(), services.queue().zoneOf(e.jurisdictionId())), e.username(),
+            e.action(),
             e.targetType() + " " + e.targetId(), url, e.jurisdictionId() == null ? "" : e.jurisdictionId(),
             e.beforeJson() == null ? "" : e.beforeJson(), e.afterJson() == null ? "" : e.afterJson(),
             e.client() == null ? "" : e.client()));
@@ -75,21 +77,23 @@ public final class AuditPage {
           + Views.enc(x.query("target_id")) + "&from=" + Views.enc(x.query("from")) + "&to="
           + Views.enc(x.query("to")) + "&page=" + (page + 1);
     }
-    Frame frame = new Frame("Audit log", member, Views.csrf(x), "audit", null, null);
+    Frame frame = Frame.of(x, x.t().get("audit.title"), "audit", null, null);
     return Answer.html(errors.isEmpty() ? 200 : 400, templates.render("audit", new AuditView(frame, rows,
         x.query("username"), x.query("action"), x.query("target_type"), x.query("target_id"), x.query("from"),
-        x.query("to"), errors, next)));
+        x.query("to"), errors, next, Views.zoneName(home))));
   }
 
-  private static Long day(String text, String field, Map<String, String> errors, boolean end) {
+  private static Long day(Exchange x, String field, Map<String, String> errors, boolean end,
+      java.time.ZoneId zone) {
+    String text = x.query(field);
     if (text.isBlank()) {
       return null;
     }
     try {
       LocalDate d = LocalDate.parse(text.trim());
-      return (end ? d.plusDays(1) : d).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - (end ? 1 : 0);
+      return (end ? d.plusDays(1) : d).atStartOfDay(zone).toInstant().toEpochMilli() - (end ? 1 : 0);
     } catch (DateTimeParseException e) {
-      errors.put(field, "Give a date as YYYY-MM-DD.");
+      errors.put(field, x.t().get("fault.date"));
       return null;
     }
   }

@@ -41,7 +41,14 @@ public final class CataloguePage {
   /** The model of the catalogue list. */
   public record CatalogueView(Frame frame, String jurisdiction, List<Views.Option> jurisdictions,
       List<ServiceRow> services, List<ResponseTemplateRecord> templates, List<Views.Option> serviceOptions,
-      List<Views.Option> statuses, Map<String, String> errors, Map<String, String> entered) {}
+      List<Views.Option> statuses, Map<String, String> errors, Map<String, String> entered) {
+
+    /** A service's name for its code, or the code when it is not in the catalogue. */
+    public String serviceName(String code) {
+      return serviceOptions.stream().filter(o -> o.value().equals(code)).map(Views.Option::label).findFirst()
+          .orElse(code);
+    }
+  }
 
   /** One attribute row of the service form. */
   public record AttributeRow(int index, String code, String description, String datatype, boolean required,
@@ -49,7 +56,7 @@ public final class CataloguePage {
 
   /** The model of the service form. */
   public record ServiceView(Frame frame, String jurisdiction, boolean existing, String formUrl, ServiceDraft draft,
-      List<AttributeRow> attributes, List<String> datatypes, Map<String, String> errors) {}
+      List<AttributeRow> attributes, List<String> datatypes, Map<String, String> errors, List<String> removals) {}
 
   /**
    * {@code /catalogue}, {@code /catalogue/{j}/new}, {@code /catalogue/{j}/services/{code}[/retire|restore|delete]},
@@ -65,6 +72,9 @@ public final class CataloguePage {
     r.post(root + "/{j}/services/{code}", family, x -> save(x, x.param("j"), x.param("code")), form);
     r.post(root + "/{j}/services/{code}/{action}", family,
         x -> serviceAction(x, x.param("j"), x.param("code"), x.param("action")), form);
+    r.get(root + "/{j}/services/{code}/delete", family, x -> confirmDelete(x, x.param("j"), x.param("code")));
+    r.get(root + "/{j}/templates/{id}/delete", family, x -> confirmDeleteTemplate(x, x.param("j"),
+        StaffPages.id(x.param("id"))));
     r.post(root + "/{j}/templates", family, x -> addTemplate(x, x.param("j")), form);
     r.post(root + "/{j}/templates/{id}/delete", family, x -> {
       services.catalogue().deleteTemplate(x.actor(), x.param("j"), StaffPages.id(x.param("id")));
@@ -89,20 +99,42 @@ public final class CataloguePage {
     }
     List<Views.Option> jurisdictions = services.queue().readable(member).stream()
         .map(k -> new Views.Option(k.jurisdiction().id(), k.jurisdiction().name())).toList();
-    Frame frame = new Frame("Catalogue", member, Views.csrf(x), "catalogue", QueuePage.notice(x), null);
+    Frame frame = Frame.of(x, x.t().get("catalogue.title"), "catalogue", QueuePage.notice(x), null);
     return Answer.html(status, templates.render("catalogue", new CatalogueView(frame, j, jurisdictions, rows,
-        services.catalogue().templates(member, j), options, Views.detailedStatuses(), errors, entered)));
+        services.catalogue().templates(member, j), options, Views.detailedStatuses(x.t()), errors, entered)));
+  }
+
+  private Answer confirmDelete(Exchange x, String j, String code) {
+    ServiceRecord s = services.catalogue().service(x.requireSession().member(), j, code)
+        .orElseThrow(() -> new NotFound("refusal.no_service", code));
+    String base = StaffPages.ROOT + "/catalogue/" + Views.enc(j) + "/services/" + Views.enc(code);
+    return StaffPages.confirm(templates, x, x.t().get("confirm.delete_service_title", s.name()), base + "/delete",
+        Map.of(), x.t().get("confirm.delete_service", s.name(), code), x.t().get("catalogue.delete"), listUrl(j),
+        "catalogue");
+  }
+
+  private Answer confirmDeleteTemplate(Exchange x, String j, long id) {
+    ResponseTemplateRecord rt = services.catalogue().templates(x.requireSession().member(), j).stream()
+        .filter(r -> r.id() == id).findFirst().orElseThrow(() -> new NotFound("refusal.no_template", id));
+    return StaffPages.confirm(templates, x, x.t().get("confirm.delete_template_title", rt.title()),
+        StaffPages.ROOT + "/catalogue/" + Views.enc(j) + "/templates/" + id + "/delete", Map.of(),
+        x.t().get("confirm.delete_template", rt.title()), x.t().get("catalogue.delete"), listUrl(j), "catalogue");
   }
 
   private Answer form(Exchange x, String j, boolean existing, String code, Map<String, String> errors,
       int status) {
+    return form(x, j, existing, code, errors, status, List.of());
+  }
+
+  private Answer form(Exchange x, String j, boolean existing, String code, Map<String, String> errors,
+      int status, List<String> removals) {
     StaffMember member = x.requireSession().member();
     ServiceDraft draft;
-    if (status != 200) {
+    if (status != 200 || !removals.isEmpty()) {
       draft = draft(x, existing ? code : null);
     } else if (existing) {
       ServiceRecord s = services.catalogue().service(member, j, code)
-          .orElseThrow(() -> new NotFound("There is no service '" + code + "'."));
+          .orElseThrow(() -> new NotFound("refusal.no_service", code));
       draft = draftOf(s);
     } else {
       services.catalogue().catalogue(member, j);
@@ -119,24 +151,30 @@ public final class CataloguePage {
     }
     String url = existing ? StaffPages.ROOT + "/catalogue/" + Views.enc(j) + "/services/" + Views.enc(draft.code())
         : StaffPages.ROOT + "/catalogue/" + Views.enc(j) + "/new";
-    Frame frame = new Frame(existing ? "Service " + draft.code() : "New service", member, Views.csrf(x),
+    Frame frame = Frame.of(x, existing ? x.t().get("service.title", draft.code()) : x.t().get("service.new"),
         "catalogue", QueuePage.notice(x), null);
     List<String> datatypes = new ArrayList<>();
     for (Datatype d : Datatype.values()) {
       datatypes.add(d.wireName());
     }
     return Answer.html(status, templates.render("service", new ServiceView(frame, j, existing, url, draft, rows,
-        datatypes, errors)));
+        datatypes, errors, removals)));
   }
 
   /** Saves the form; {@code code} is the service the address names, null for a new one. */
   private Answer save(Exchange x, String j, String code) {
     boolean existing = code != null;
     ServiceDraft draft = draft(x, code);
+    if (existing && !x.field("confirm_removal").equals("1")) {
+      List<String> removals = removals(x, j, code, draft);
+      if (!removals.isEmpty()) {
+        return form(x, j, true, code, Map.of(), 200, removals);
+      }
+    }
     try {
       services.catalogue().save(x.actor(), j, draft, existing);
     } catch (InvalidInput e) {
-      return form(x, j, existing, draft.code(), e.fields(), 400);
+      return form(x, j, existing, draft.code(), Views.words(e, x.t()), 400);
     }
     return Answer.seeOther(listUrl(j) + "&done=saved");
   }
@@ -157,10 +195,10 @@ public final class CataloguePage {
           services.catalogue().delete(x.actor(), j, code);
           done = "deleted";
         }
-        default -> throw new Failure(404, "There is no such action.");
+        default -> throw Failure.keyed(404, "error.no_action");
       }
     } catch (InvalidInput e) {
-      return list(x, j, 400, e.fields(), Map.of());
+      return list(x, j, 400, Views.words(e, x.t()), Map.of());
     }
     return Answer.seeOther(listUrl(j) + "&done=" + done);
   }
@@ -174,9 +212,34 @@ public final class CataloguePage {
       for (String name : List.of("template_service", "template_title", "template_body", "template_status")) {
         entered.put(name, x.field(name));
       }
-      return list(x, j, 400, e.fields(), entered);
+      return list(x, j, 400, Views.words(e, x.t()), entered);
     }
     return Answer.seeOther(listUrl(j) + "&done=created");
+  }
+
+  /** What saving this draft would remove from the stored service: whole questions, and values of lists. */
+  private List<String> removals(Exchange x, String j, String code, ServiceDraft draft) {
+    ServiceRecord stored = services.catalogue().service(x.requireSession().member(), j, code).orElse(null);
+    List<String> out = new ArrayList<>();
+    if (stored == null) {
+      return out;
+    }
+    for (ServiceAttribute a : stored.attributes()) {
+      ServiceDraft.AttributeDraft kept = draft.attributes().stream().filter(d -> d.code().trim().equals(a.code()))
+          .findFirst().orElse(null);
+      if (kept == null) {
+        out.add(x.t().get("confirm.removes_question", a.description(), a.code()));
+        continue;
+      }
+      for (AttributeValue v : a.values()) {
+        boolean still = kept.values().lines().map(String::trim)
+            .anyMatch(l -> l.equals(v.key()) || l.startsWith(v.key() + "="));
+        if (!still) {
+          out.add(x.t().get("confirm.removes_value", v.name(), v.key(), a.description()));
+        }
+      }
+    }
+    return out;
   }
 
   private static String listUrl(String j) {
@@ -209,7 +272,7 @@ public final class CataloguePage {
     }
     return new ServiceDraft(fixedCode != null ? fixedCode : x.field("code"), x.field("name"), x.field("description"),
         x.field("group"), x.field("keywords"), x.field("type"), x.field("service_notice"),
-        x.field("agency_responsible"), attributes, x.field("sla_days"));
+        x.field("agency_responsible"), attributes, x.field("sla_days"), x.field("translations"));
   }
 
   private static ServiceDraft draftOf(ServiceRecord s) {
@@ -225,7 +288,8 @@ public final class CataloguePage {
     }
     return new ServiceDraft(s.code(), s.name(), nn(s.description()), nn(s.group()), nn(s.keywords()),
         s.type().wireName(), nn(s.serviceNotice()), nn(s.agencyResponsible()), attributes,
-        s.slaDays() == null ? "" : Integer.toString(s.slaDays()));
+        s.slaDays() == null ? "" : Integer.toString(s.slaDays()),
+        org.civic311.server.domain.staff.TranslationLines.of(s));
   }
 
   private static String nn(String s) {

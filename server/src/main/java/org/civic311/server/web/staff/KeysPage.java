@@ -43,7 +43,7 @@ public final class KeysPage {
       // Shown on this one answer and never again: it is not stored, only its hash is.
       return page(x, 201, issued.key(), issued.record().label(), Map.of(), "", "");
     } catch (InvalidInput e) {
-      return page(x, 400, null, null, e.fields(), x.field("label"), x.field("jurisdiction"));
+      return page(x, 400, null, null, Views.words(e, x.t()), x.field("label"), x.field("jurisdiction"));
     }
   }
 
@@ -51,37 +51,50 @@ public final class KeysPage {
     try {
       services.keys().setWriteLimit(x.actor(), id, x.field("per_minute"), x.field("burst"));
     } catch (InvalidInput e) {
-      return page(x, 400, null, null, e.fields(), "", "");
+      return page(x, 400, null, null, Views.words(e, x.t()), "", "");
     }
     return Answer.seeOther(StaffPages.ROOT + "/keys?done=limit");
+  }
+
+  /** Asks before revoking: what it does, and a form that does it. */
+  Answer confirmRevoke(Exchange x, long id) {
+    ApiKeyRecord k = services.keys().list(x.requireSession().member()).stream().filter(r -> r.id() == id)
+        .findFirst().orElseThrow(() -> new org.civic311.server.domain.staff.NotFound("refusal.no_key", id));
+    return StaffPages.confirm(templates, x, x.t().get("confirm.revoke_title", k.keyPrefix()),
+        StaffPages.ROOT + "/keys/" + id + "/revoke", Map.of(), x.t().get("confirm.revoke", k.label(), k.keyPrefix()),
+        x.t().get("keys.revoke"), StaffPages.ROOT + "/keys", "keys");
   }
 
   Answer revoke(Exchange x, long id) {
     try {
       services.keys().revoke(x.actor(), id);
     } catch (InvalidInput e) {
-      return page(x, 400, null, null, e.fields(), "", "");
+      return page(x, 400, null, null, Views.words(e, x.t()), "", "");
     }
     return Answer.seeOther(StaffPages.ROOT + "/keys?done=revoked");
+  }
+
+  private static String limit(RateLimit l, org.civic311.server.web.citizen.Messages t) {
+    return t.get("keys.limit", l.perMinute(), l.burst());
   }
 
   private Answer page(Exchange x, int status, String key, String label, Map<String, String> errors,
       String enteredLabel, String enteredJurisdiction) {
     StaffMember member = x.requireSession().member();
     List<ApiKeyRecord> records = services.keys().list(member);
-    java.time.ZoneId zone = java.time.ZoneOffset.UTC;
     List<KeyRow> rows = new ArrayList<>();
     RateLimit standard = services.keys().defaultWriteLimit();
     for (ApiKeyRecord k : records) {
       RateLimit own = k.writeLimit();
+      java.time.ZoneId zone = services.queue().zoneOf(k.jurisdictionId());
       rows.add(new KeyRow(k.id(), k.jurisdictionId(), k.keyPrefix(), k.label(), k.source(),
           Views.time(k.createdAt(), zone), Views.time(k.lastUsedAt(), zone), k.requestCount(),
           Views.time(k.revokedAt(), zone), own == null ? "" : Integer.toString(own.perMinute()),
-          own == null ? "" : Integer.toString(own.burst()), own == null ? standard + " (default)" : own.toString()));
+          own == null ? "" : Integer.toString(own.burst()), own == null ? x.t().get("keys.default_limit", limit(standard, x.t())) : limit(own, x.t())));
     }
     List<Views.Option> jurisdictions = services.queue().readable(member).stream()
         .map(c -> new Views.Option(c.jurisdiction().id(), c.jurisdiction().name())).toList();
-    Frame frame = new Frame("API keys", member, Views.csrf(x), "keys", QueuePage.notice(x), null);
+    Frame frame = Frame.of(x, x.t().get("keys.title"), "keys", QueuePage.notice(x), null);
     return Answer.html(status, templates.render("keys", new KeysView(frame, rows, jurisdictions, key, label, errors,
         enteredLabel, enteredJurisdiction)));
   }

@@ -22,10 +22,7 @@ import org.civic311.server.storage.ServiceRecord;
 /** The queue: a filtered, ordered, paged table of requests, with the same page on a map. */
 public final class QueuePage {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<Views.Option> SORTS = List.of(new Views.Option("newest", "Newest first"),
-      new Views.Option("oldest", "Oldest first"), new Views.Option("updated", "Recently updated"),
-      new Views.Option("service", "By service"), new Views.Option("status", "By status"),
-      new Views.Option("expected", "Expected date, soonest first (only those with one)"));
+  private static final List<String> SORTS = List.of("newest", "oldest", "updated", "service", "status", "expected");
   private final StaffServices services;
   private final Templates templates;
 
@@ -42,7 +39,14 @@ public final class QueuePage {
   /** The model of the queue page. */
   public record QueueView(Frame frame, QueueFilter filter, List<Row> rows, List<Views.Option> jurisdictions,
       List<Views.Option> services, List<Views.Option> detailed, List<Views.Option> sorts, Map<String, String> errors,
-      String previousUrl, String nextUrl, String points) {}
+      String previousUrl, String nextUrl, String points) {
+
+    /** The name of the order the table is in. */
+    public String sortName() {
+      return sorts.stream().filter(o -> o.value().equals(filter.sort())).map(Views.Option::label).findFirst()
+          .orElse(filter.sort());
+    }
+  }
 
   Answer show(Exchange x) {
     StaffMember member = x.requireSession().member();
@@ -54,7 +58,7 @@ public final class QueuePage {
       page = services.queue().page(member, filter);
       catalogue = page.catalogue();
     } catch (InvalidInput e) {
-      errors.putAll(e.fields());
+      errors.putAll(Views.words(e, x.t()));
       catalogue = services.queue().jurisdiction(member, errors.containsKey("jurisdiction") ? "" : filter.jurisdiction());
       page = new Queue.Page(catalogue, List.of(), false);
     }
@@ -64,7 +68,7 @@ public final class QueuePage {
     List<Row> rows = new ArrayList<>();
     for (RequestRecord r : page.requests()) {
       rows.add(new Row(r.id(), StaffPages.ROOT + "/requests/" + Views.enc(j) + "/" + r.id(), r.serviceName(),
-          r.status(), r.extendedStatus() == null ? "" : r.extendedStatus().replace('_', ' '),
+          r.status(), r.extendedStatus() == null ? "" : r.extendedStatus(),
           r.agencyResponsible() == null ? "" : r.agencyResponsible(), Views.time(r.requestedAt(), zone),
           Views.time(r.updatedAt(), zone), Views.time(r.expectedAt(), zone),
           "open".equals(r.status()) && r.expectedAt() != null && r.expectedAt() < now, r.hidden(),
@@ -74,15 +78,16 @@ public final class QueuePage {
         .map(c -> new Views.Option(c.jurisdiction().id(), c.jurisdiction().name())).toList();
     List<Views.Option> serviceOptions = new ArrayList<>();
     for (ServiceRecord s : catalogue.services().isEmpty() ? List.<ServiceRecord>of() : allServices(catalogue)) {
-      serviceOptions.add(new Views.Option(s.code(), s.name() + (s.retired() ? " (retired)" : "")));
+      serviceOptions.add(new Views.Option(s.code(), s.retired() ? x.t().get("queue.retired", s.name()) : s.name()));
     }
     QueueFilter shown = new QueueFilter(j, filter.status(), filter.detailed(), filter.service(), filter.agency(),
         filter.from(), filter.to(), filter.q(), filter.overdue(), filter.sort(), filter.page());
     String previous = filter.page() > 1 ? url(shown, filter.page() - 1) : null;
     String next = page.hasNext() ? url(shown, filter.page() + 1) : null;
-    Frame frame = new Frame("Queue", member, Views.csrf(x), "queue", notice(x), services.map());
+    Frame frame = Frame.of(x, x.t().get("queue.title"), "queue", notice(x), services.map());
+    List<Views.Option> sorts = SORTS.stream().map(s -> new Views.Option(s, x.t().get("sort." + s))).toList();
     return Answer.html(errors.isEmpty() ? 200 : 400, templates.render("queue", new QueueView(frame, shown, rows,
-        jurisdictions, serviceOptions, Views.detailedStatuses(), SORTS, errors, previous, next,
+        jurisdictions, serviceOptions, Views.detailedStatuses(x.t()), sorts, errors, previous, next,
         points(page.requests(), j))));
   }
 
@@ -155,26 +160,13 @@ public final class QueuePage {
     return all.toString();
   }
 
+  private static final java.util.Set<String> NOTICES = java.util.Set.of("updated", "noted", "assigned", "expected",
+      "recategorised", "duplicate", "hidden", "shown", "forward-retry", "saved", "revoked", "limit", "retired",
+      "restored", "deleted", "created");
+
+  /** What the action just done did, from {@code ?done=}, in the reader's language. */
   static String notice(Exchange x) {
-    return switch (x.query("done")) {
-      case "" -> null;
-      case "updated" -> "The public update is saved.";
-      case "noted" -> "The internal note is saved.";
-      case "assigned" -> "The agency is changed.";
-      case "expected" -> "The expected date is changed.";
-      case "recategorised" -> "The service is changed.";
-      case "duplicate" -> "The request is marked as a duplicate and closed.";
-      case "hidden" -> "The request is hidden from public output.";
-      case "shown" -> "The request is public again.";
-      case "forward-retry" -> "The request will be sent upstream again shortly.";
-      case "saved" -> "Saved.";
-      case "revoked" -> "The key is revoked.";
-      case "limit" -> "The key's write limit is saved.";
-      case "retired" -> "The service is retired.";
-      case "restored" -> "The service is offered again.";
-      case "deleted" -> "The service is deleted.";
-      case "created" -> "Created.";
-      default -> null;
-    };
+    String done = x.query("done");
+    return NOTICES.contains(done) ? x.t().get("done." + done) : null;
   }
 }

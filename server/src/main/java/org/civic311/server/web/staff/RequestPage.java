@@ -53,7 +53,8 @@ public final class RequestPage {
       List<Field> reporter, List<Field> answers, List<Photo> photos, List<HistoryEntry> history, List<Note> notes,
       List<Views.Option> statuses, List<Views.Option> services, List<ResponseTemplateRecord> templates,
       String agency, String expected, String serviceCode, String duplicateOf, List<String> duplicates,
-      Double lat, Double lon, Map<String, String> errors, Map<String, String> entered, boolean canRetryForward) {}
+      Double lat, Double lon, Map<String, String> errors, Map<String, String> entered, boolean canRetryForward,
+      String zone) {}
 
   Answer show(Exchange x, String jurisdictionSegment, long id) {
     return render(x, jurisdictionSegment, id, 200, Map.of(), Map.of());
@@ -100,23 +101,23 @@ public final class RequestPage {
         }
         case "forward-retry" -> {
           RequestRecord r = work.read(x.requireSession().member(), j, id)
-              .orElseThrow(() -> new NotFound("There is no request " + id + " here."));
+              .orElseThrow(() -> new NotFound("refusal.no_request", id));
           if (!x.requireSession().member().canWork(r)) {
-            throw new org.civic311.server.domain.staff.NotPermitted("You may not work this request.");
+            throw new org.civic311.server.domain.staff.NotPermitted("refusal.change_request", id);
           }
           if (!services.outbox().retry(id)) {
-            throw new Failure(409, "This request is not waiting for a retry.");
+            throw Failure.keyed(409, "error.no_retry");
           }
           done = "forward-retry";
         }
-        default -> throw new Failure(404, "There is no such action.");
+        default -> throw Failure.keyed(404, "error.no_action");
       }
     } catch (InvalidInput e) {
       Map<String, String> entered = new LinkedHashMap<>();
       for (String name : x.form().names()) {
         entered.put(name, x.field(name));
       }
-      return render(x, j, id, 400, e.fields(), entered);
+      return render(x, j, id, 400, Views.words(e, x.t()), entered);
     }
     return Answer.seeOther(StaffPages.ROOT + "/requests/" + Views.enc(j) + "/" + id + "?done=" + done);
   }
@@ -125,44 +126,47 @@ public final class RequestPage {
       Map<String, String> entered) {
     StaffMember member = x.requireSession().member();
     Casework work = services.casework();
-    RequestRecord r = work.read(member, j, id).orElseThrow(() -> new NotFound("There is no request " + id + " here."));
+    RequestRecord r = work.read(member, j, id).orElseThrow(() -> new NotFound("refusal.no_request", id));
+    org.civic311.server.web.citizen.Messages t = x.t();
     Catalogue catalogue = services.queue().jurisdiction(member, j);
     ZoneId zone = catalogue.jurisdiction().zone();
     List<Field> fields = new ArrayList<>();
-    fields.add(new Field("Service", r.serviceName() + " (" + r.serviceCode() + ")"));
-    fields.add(new Field("Description", r.description()));
-    fields.add(new Field("Address", r.address()));
-    fields.add(new Field("Address id", r.addressId()));
-    fields.add(new Field("ZIP code", r.zipcode()));
-    fields.add(new Field("Location", r.lat() == null ? null : r.lat() + ", " + r.lon()));
-    fields.add(new Field("Agency responsible", r.agencyResponsible()));
-    fields.add(new Field("Requested", Views.time(r.requestedAt(), zone)));
-    fields.add(new Field("Updated", Views.time(r.updatedAt(), zone)));
-    fields.add(new Field("Expected", Views.time(r.expectedAt(), zone)));
-    fields.add(new Field("Status notes", r.statusNotes()));
-    fields.add(new Field("Channel", r.channel()));
-    fields.add(new Field("Token", r.token()));
+    fields.add(new Field(t.get("field.service"), r.serviceName() + " (" + r.serviceCode() + ")"));
+    fields.add(new Field(t.get("field.description"), r.description()));
+    fields.add(new Field(t.get("field.address"), r.address()));
+    fields.add(new Field(t.get("field.address_id"), r.addressId()));
+    fields.add(new Field(t.get("field.zipcode"), r.zipcode()));
+    fields.add(new Field(t.get("field.location"), r.lat() == null ? null : r.lat() + ", " + r.lon()));
+    fields.add(new Field(t.get("service.agency"), r.agencyResponsible()));
+    fields.add(new Field(t.get("queue.requested"), Views.time(r.requestedAt(), zone)));
+    fields.add(new Field(t.get("queue.updated"), Views.time(r.updatedAt(), zone)));
+    fields.add(new Field(t.get("queue.expected"), Views.time(r.expectedAt(), zone)));
+    fields.add(new Field(t.get("field.status_notes"), r.statusNotes()));
+    fields.add(new Field(t.get("field.channel"), r.channel()));
+    fields.add(new Field(t.get("field.token"), r.token()));
     Optional<OutboxStore.Entry> forward = services.outbox().of(id);
     forward.ifPresent(e -> {
-      fields.add(new Field("Forwarding", forwarding(e, zone)));
-      fields.add(new Field("Upstream id", e.upstreamId() != null ? e.upstreamId() : e.upstreamToken()));
-      fields.add(new Field("Forwarding outbox", services.outbox().depth().toString()));
+      fields.add(new Field(t.get("request.forwarding"), forwarding(e, zone, t)));
+      fields.add(new Field(t.get("field.upstream_id"), e.upstreamId() != null ? e.upstreamId() : e.upstreamToken()));
+      fields.add(new Field(t.get("field.outbox"), services.outbox().depth().toString()));
     });
     fields.removeIf(f -> f.value() == null || f.value().isBlank());
     List<Field> reporter = new ArrayList<>();
     String name = String.join(" ", nonNull(r.reporter().firstName()), nonNull(r.reporter().lastName())).strip();
-    reporter.add(new Field("Name", name));
-    reporter.add(new Field("Email", r.reporter().email()));
-    reporter.add(new Field("Phone", r.reporter().phone()));
-    reporter.add(new Field("Device id", r.reporter().deviceId()));
-    reporter.add(new Field("Account id", r.reporter().accountId()));
+    reporter.add(new Field(t.get("field.name"), name));
+    reporter.add(new Field(t.get("field.email"), r.reporter().email()));
+    reporter.add(new Field(t.get("field.phone"), r.reporter().phone()));
+    reporter.add(new Field(t.get("field.device_id"), r.reporter().deviceId()));
+    reporter.add(new Field(t.get("field.account_id"), r.reporter().accountId()));
     reporter.removeIf(f -> f.value() == null || f.value().isBlank());
     Optional<ServiceRecord> service = work.serviceOf(member, r);
     List<Field> answers = new ArrayList<>();
     for (Map.Entry<String, List<String>> a : r.attributes().entrySet()) {
-      String question = service.flatMap(s -> s.attributes().stream().filter(q -> q.code().equals(a.getKey()))
-          .map(ServiceAttribute::description).findFirst()).orElse(a.getKey());
-      answers.add(new Field(question, String.join(", ", a.getValue())));
+      Optional<ServiceAttribute> asked = service.flatMap(s -> s.attributes().stream()
+          .filter(q -> q.code().equals(a.getKey())).findFirst());
+      String question = asked.map(ServiceAttribute::description).orElse(a.getKey());
+      answers.add(new Field(question, String.join(", ", a.getValue().stream()
+          .map(v -> answerName(asked, v)).toList())));
     }
     List<Photo> photos = new ArrayList<>();
     for (MediaRecord m : work.photos(id)) {
@@ -173,7 +177,7 @@ public final class RequestPage {
     }
     List<HistoryEntry> history = new ArrayList<>();
     for (UpdateRecord u : work.history(id)) {
-      history.add(new HistoryEntry(Views.time(u.updatedAt(), zone), u.status().replace('_', ' '), u.description(),
+      history.add(new HistoryEntry(Views.time(u.updatedAt(), zone), u.status(), u.description(),
           u.media().stream().map(MediaRecord::url).toList()));
     }
     List<Note> notes = new ArrayList<>();
@@ -185,30 +189,37 @@ public final class RequestPage {
       serviceOptions.add(new Views.Option(s.code(), s.name()));
     }
     List<String> duplicates = work.duplicatesOf(id).stream().map(String::valueOf).toList();
-    Frame frame = new Frame("Request " + id, member, Views.csrf(x), "queue", QueuePage.notice(x),
+    Frame frame = Frame.of(x, t.get("request.title", id), "queue", QueuePage.notice(x),
         r.lat() == null ? null : services.map());
     String base = StaffPages.ROOT + "/requests/" + Views.enc(j) + "/" + id;
     return Answer.html(status, templates.render("request", new RequestView(frame, id, j, base,
         "#" + id + " " + r.serviceName(), r.status(), r.extendedStatus() == null ? "" : r.extendedStatus(),
         r.hidden(), r.hiddenReason(), member.canWork(r), fields, reporter, answers, photos, history, notes,
-        Views.detailedStatuses(), serviceOptions, work.templates(j, r.serviceCode()),
+        Views.detailedStatuses(t), serviceOptions, work.templates(j, r.serviceCode()),
         nonNull(r.agencyResponsible()), Views.inputTime(r.expectedAt(), zone), r.serviceCode(),
         r.duplicateOf() == null ? "" : r.duplicateOf().toString(), duplicates, r.lat(), r.lon(), errors,
-        entered, forward.map(e -> e.state().equals("failed") || e.state().equals("cancelled")).orElse(false))));
+        entered, forward.map(e -> e.state().equals("failed") || e.state().equals("cancelled")).orElse(false),
+        Views.zoneName(zone))));
+  }
+
+  /** A list answer's name ("Street") rather than its key ("STREE001"); other answers as given. */
+  private static String answerName(Optional<ServiceAttribute> asked, String value) {
+    return asked.flatMap(q -> q.values().stream().filter(v -> v.key().equals(value)).findFirst())
+        .map(org.civic311.georeport.AttributeValue::name).orElse(value);
   }
 
   /** One line: the state, attempts, the next try or the upstream's words. */
-  private static String forwarding(OutboxStore.Entry e, ZoneId zone) {
-    StringBuilder b = new StringBuilder(e.state()).append(" to ").append(e.upstream())
-        .append(" (").append(e.attempts()).append(e.attempts() == 1 ? " attempt" : " attempts").append(')');
+  private static String forwarding(OutboxStore.Entry e, ZoneId zone, org.civic311.server.web.citizen.Messages t) {
+    StringBuilder b = new StringBuilder(t.get(e.attempts() == 1 ? "forward.state_one" : "forward.state",
+        t.get("forward." + e.state()), e.upstream(), e.attempts()));
     if (e.state().equals("waiting") && e.attempts() > 0) {
-      b.append("; next try ").append(Views.time(e.nextTryAt(), zone));
+      b.append(t.get("forward.next_try", Views.time(e.nextTryAt(), zone)));
     }
     if (e.sentAt() != null) {
-      b.append("; sent ").append(Views.time(e.sentAt(), zone));
+      b.append(t.get("forward.sent_at", Views.time(e.sentAt(), zone)));
     }
     if (e.lastError() != null && !e.state().equals("sent")) {
-      b.append("; upstream said: ").append(e.lastError());
+      b.append(t.get("forward.upstream_said", e.lastError()));
     }
     return b.toString();
   }

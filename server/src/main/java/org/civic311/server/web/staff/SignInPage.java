@@ -26,7 +26,7 @@ public final class SignInPage {
       return Answer.seeOther(safeNext(x.query("next")));
     }
     // Signing out is news, not a problem: it is shown as a notice, not as a red alert.
-    return page(200, "", x.query("next"), null, x.query("signed_out").isEmpty() ? null : "You are signed out.");
+    return page(x, 200, "", x.query("next"), null, x.query("signed_out").isEmpty() ? null : x.t().get("signin.signed_out"));
   }
 
   Answer submit(Exchange x) {
@@ -37,7 +37,7 @@ public final class SignInPage {
     services.audit().recordSignIn(username.trim().toLowerCase(java.util.Locale.ROOT), member.isPresent(),
         member.map(StaffMember::id).orElse(null), x.client());
     if (member.isEmpty()) {
-      return page(401, username, next, result.problem());
+      return page(x, 401, username, next, x.t().get(result.problem()));
     }
     StaffFamily.cookie(x).ifPresent(services.sessions()::end);
     Sessions.Session session = services.sessions().start(member.get());
@@ -50,13 +50,13 @@ public final class SignInPage {
     return Answer.seeOther(StaffPages.ROOT + "/login?signed_out=1").withCookie(cookie("", x.secure(), 0));
   }
 
-  private Answer page(int status, String username, String next, String problem) {
-    return page(status, username, next, problem, null);
+  private Answer page(Exchange x, int status, String username, String next, String problem) {
+    return page(x, status, username, next, problem, null);
   }
 
-  private Answer page(int status, String username, String next, String problem, String notice) {
+  private Answer page(Exchange x, int status, String username, String next, String problem, String notice) {
     return Answer.html(status, templates.render("login", new SignInView(
-        new Frame("Sign in", null, null, "login", notice, null), username, next, problem)));
+        Frame.anonymous(x, x.t().get("signin.title"), "login", notice), username, next, problem)));
   }
 
   /** Only paths inside the back office; anything else (another site, '//host') goes to the queue. */

@@ -10,6 +10,7 @@ import org.civic311.server.web.Failure;
 import org.civic311.server.web.Family;
 import org.civic311.server.web.PageSecurity;
 import org.civic311.server.web.Templates;
+import org.civic311.server.web.citizen.Messages;
 import org.eclipse.jetty.http.HttpFields;
 
 /**
@@ -43,6 +44,10 @@ final class StaffFamily implements Family {
 
   @Override
   public Answer before(Exchange x) {
+    String queryLang = x.queryParameters().all("lang").stream().findFirst().orElse("");
+    String cookieLang = x.cookie("lang");
+    x.speak(Messages.staff(Messages.choose(queryLang, cookieLang, x.request().getHeaders().get("Accept-Language"))),
+        Messages.LANGUAGES.contains(queryLang));
     if (open(x.path())) {
       return null;
     }
@@ -50,13 +55,13 @@ final class StaffFamily implements Family {
     session.ifPresent(x::signedIn);
     boolean post = x.method().equals("POST");
     if (post && PageSecurity.crossSite(x.request())) {
-      throw new Failure(403, "Forms may only be sent from this site.");
+      throw Failure.keyed(403, "error.cross_site");
     }
     if (x.path().equals(StaffPages.ROOT + "/login") || session.isPresent()) {
       return null;
     }
     if (post) {
-      throw new Failure(401, "Sign in first.");
+      throw Failure.keyed(401, "error.sign_in");
     }
     String query = x.request().getHttpURI().getQuery();
     String target = x.path() + (query == null ? "" : "?" + query);
@@ -71,39 +76,47 @@ final class StaffFamily implements Family {
   public void checked(Exchange x) {
     if (x.method().equals("POST") && x.session().isPresent() && !x.path().equals(StaffPages.ROOT + "/login")
         && !Sessions.csrfMatches(x.session().get(), x.field("_csrf"))) {
-      throw new Failure(403, "This form has expired or did not come from this site. Go back, reload and"
-          + " send it again.");
+      throw Failure.keyed(403, "error.csrf");
     }
   }
 
   @Override
   public Answer error(Exchange x, Failure failure) {
     int status = failure.status();
-    String message = status == 503 ? "The database is unavailable. Try again in a moment."
-        : status >= 500 ? "Something went wrong on our side; it has been logged."
-        : status == 404 && x.route() == null ? "There is no such page."
-        : status == 429 ? "Too many sign-in attempts from your address. Wait a few minutes and try again."
+    Messages t = x.t();
+    String message = status == 503 ? t.get("error.unavailable")
+        : status >= 500 ? t.get("error.internal")
+        : status == 404 && x.route() == null ? t.get("error.no_page")
+        : status == 429 ? t.get("error.too_many")
+        : status == 413 ? t.get("error.too_large")
+        : failure.key() != null ? t.get(failure.wording())
         : failure.getMessage();
     return Answer.html(status, templates.render("error", new StaffPages.ErrorView(
-        new Frame(titleOf(status), null, null, "", null, null), status, message)));
+        Frame.anonymous(x, t.get(titleOf(status)), "", null), status, message)));
   }
 
   private static String titleOf(int status) {
     return switch (status) {
-      case 400 -> "Check the form";
-      case 401 -> "Sign in first";
-      case 403 -> "Not allowed";
-      case 404 -> "Not found";
-      case 413 -> "Too large";
-      case 429 -> "Too many attempts";
-      case 503 -> "Unavailable";
-      default -> "Error";
+      case 400 -> "error.title_400";
+      case 401 -> "error.title_401";
+      case 403 -> "error.title_403";
+      case 404 -> "error.title_404";
+      case 409 -> "error.title_409";
+      case 413 -> "error.title_413";
+      case 429 -> "error.title_429";
+      case 503 -> "error.title_503";
+      default -> "error.title";
     };
   }
 
   @Override
   public void decorate(Exchange x, Answer answer, HttpFields.Mutable headers) {
     security.decorate(headers, cacheControl());
+    headers.put(org.eclipse.jetty.http.HttpHeader.VARY, "Accept-Language, Cookie");
+    if (x.languageChosen()) {
+      headers.add(org.eclipse.jetty.http.HttpHeader.SET_COOKIE, "lang=" + x.t().language()
+          + "; Path=/; Max-Age=31536000; SameSite=Lax");
+    }
   }
 
   @Override

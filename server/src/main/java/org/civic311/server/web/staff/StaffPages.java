@@ -56,11 +56,13 @@ public final class StaffPages {
         x -> request.act(x, x.param("jurisdiction"), id(x.param("id")), x.param("action")), form);
     r.get(ROOT + "/keys", family, keys::show);
     r.post(ROOT + "/keys", family, keys::issue, form);
+    r.get(ROOT + "/keys/{id}/revoke", family, x -> keys.confirmRevoke(x, id(x.param("id"))));
     r.post(ROOT + "/keys/{id}/revoke", family, x -> keys.revoke(x, id(x.param("id"))), form);
     r.post(ROOT + "/keys/{id}/limit", family, x -> keys.setWriteLimit(x, id(x.param("id"))), form);
     r.get(ROOT + "/audit", family, audit::show);
     r.get(ROOT + "/users", family, users::show);
     r.post(ROOT + "/users", family, users::create, form);
+    r.get(ROOT + "/users/{id}/active", family, x -> users.confirmSwitchOff(x, id(x.param("id"))));
     r.post(ROOT + "/users/{id}/active", family, x -> users.setActive(x, id(x.param("id"))), form);
     catalogue.routes(r, family, form);
     r.get(ROOT + "/assets/{name*}", family, x -> assets.answer(x.param("name")));
@@ -70,10 +72,25 @@ public final class StaffPages {
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw new org.civic311.server.web.Failure(404, "There is no such page.");
+      throw org.civic311.server.web.Failure.keyed(404, "error.no_page");
     }
   }
 
   /** The model of the error page. */
   public record ErrorView(Frame frame, int status, String message) {}
+
+  /**
+   * The model of a confirmation: a page (reached by GET, so it works without script) saying what an
+   * action will do, with the form that does it and a way back.
+   */
+  public record ConfirmView(Frame frame, String action, java.util.Map<String, String> fields, String consequence,
+      String button, String back) {}
+
+  /** Asks before an action that cannot be undone: {@code consequence} says what it will do. */
+  static org.civic311.server.web.Answer confirm(Templates templates, org.civic311.server.web.Exchange x,
+      String title, String action, java.util.Map<String, String> fields, String consequence, String button,
+      String back, String section) {
+    return org.civic311.server.web.Answer.html(200, templates.render("confirm", new ConfirmView(
+        Frame.of(x, title, section, null, null), action, fields, consequence, button, back)));
+  }
 }

@@ -30,7 +30,8 @@ public final class UsersPage {
       String created) {}
 
   /** The model of the accounts page. */
-  public record UsersView(Frame frame, List<UserRow> users, Map<String, String> errors, Map<String, String> entered) {}
+  public record UsersView(Frame frame, List<UserRow> users, Map<String, String> errors, Map<String, String> entered,
+      String zone) {}
 
   Answer show(Exchange x) {
     return page(x, 200, Map.of(), Map.of());
@@ -46,16 +47,30 @@ public final class UsersPage {
       for (String name : List.of("username", "display_name", "role", "grants")) {
         entered.put(name, x.field(name));
       }
-      return page(x, 400, e.fields(), entered);
+      return page(x, 400, Views.words(e, x.t()), entered);
     }
     return Answer.seeOther(StaffPages.ROOT + "/users?done=created");
+  }
+
+  /** Asks before switching an account off: what it does, and a form that does it. */
+  Answer confirmSwitchOff(Exchange x, long id) {
+    StaffMember member = admin(x);
+    if (id == member.id()) {
+      throw Failure.keyed(400, "error.own_account");
+    }
+    StaffUserRecord u = services.accounts().list().stream().filter(r -> r.id() == id).findFirst()
+        .orElseThrow(() -> new org.civic311.server.domain.staff.NotFound("fault.no_account"));
+    return StaffPages.confirm(templates, x, x.t().get("confirm.switch_off_title", u.username()),
+        StaffPages.ROOT + "/users/" + id + "/active", Map.of("active", "0"),
+        x.t().get("confirm.switch_off", u.username(), u.displayName()), x.t().get("users.switch_off"),
+        StaffPages.ROOT + "/users", "users");
   }
 
   Answer setActive(Exchange x, long id) {
     StaffMember member = admin(x);
     boolean active = x.field("active").equals("1");
     if (id == member.id() && !active) {
-      throw new Failure(400, "You cannot switch off your own account.");
+      throw Failure.keyed(400, "error.own_account");
     }
     services.accountOffice().setActive(x.actor(), id, active);
     return Answer.seeOther(StaffPages.ROOT + "/users?done=saved");
@@ -64,7 +79,7 @@ public final class UsersPage {
   private StaffMember admin(Exchange x) {
     StaffMember member = x.requireSession().member();
     if (!member.isAdministrator()) {
-      throw new NotPermitted("Only administrators may manage accounts.");
+      throw new NotPermitted("refusal.administrators");
     }
     return member;
   }
@@ -72,12 +87,14 @@ public final class UsersPage {
   private Answer page(Exchange x, int status, Map<String, String> errors, Map<String, String> entered) {
     StaffMember member = admin(x);
     List<UserRow> rows = new ArrayList<>();
+    java.time.ZoneId zone = services.queue().zoneOf(null);
     for (StaffUserRecord u : services.accounts().list()) {
       rows.add(new UserRow(u.id(), u.username(), u.displayName(), u.role(), u.active(),
           AccountOffice.grants(u.grants()),
-          Views.time(u.createdAt(), java.time.ZoneOffset.UTC)));
+          Views.time(u.createdAt(), zone)));
     }
-    Frame frame = new Frame("Accounts", member, Views.csrf(x), "users", QueuePage.notice(x), null);
-    return Answer.html(status, templates.render("users", new UsersView(frame, rows, errors, entered)));
+    Frame frame = Frame.of(x, x.t().get("users.title"), "users", QueuePage.notice(x), null);
+    return Answer.html(status, templates.render("users", new UsersView(frame, rows, errors, entered,
+        Views.zoneName(zone))));
   }
 }
