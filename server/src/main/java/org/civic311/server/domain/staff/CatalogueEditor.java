@@ -209,7 +209,7 @@ public final class CatalogueEditor {
         slaDays = -1;
       }
       if (slaDays < 1 || slaDays > 1000) {
-        faults.put("sla_days", "Give the target as a whole number of days from 1 to 1000, or leave it empty.");
+        faults.put("sla_days", Wording.of("fault.sla_days"));
       }
     }
     List<ServiceAttribute> attributes = new ArrayList<>();

@@ -16,7 +16,7 @@ public record Frame(Messages t, String title, StaffMember member, String csrf, S
   public record MapView(String tileUrl, String attribution, double lat, double lon, int zoom) {}
 
   /** The frame of a page shown to the signed-in member of this call. */
-  static Frame of(Exchange x, String title, String section, String notice, MapView map) {
+  public static Frame of(Exchange x, String title, String section, String notice, MapView map) {
     return new Frame(x.t(), title, x.session().map(s -> s.member()).orElse(null), Views.csrf(x), section, notice,
         map, here(x));
   }

@@ -60,8 +60,7 @@ public final class StaffStatsPage {
     }
     var p = x.queryParameters();
     String query = StatsPage.query(p);
-    String csrf = x.session().map(s -> s.csrfToken()).orElse("");
-    Frame frame = new Frame("Statistics", member, csrf, "stats", null, null);
+    Frame frame = Frame.of(x, x.t().get("stats.title"), "stats", null, null);
     return Answer.html(problems.isEmpty() ? 200 : 400, templates.render("stats", new StaffStatsView(frame, problems,
         q == null ? p.optional("start_date").orElse("") : q.start().toString(),
         q == null ? p.optional("end_date").orElse("") : q.end().toString(),
