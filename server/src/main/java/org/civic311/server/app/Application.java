@@ -140,7 +140,7 @@ public final class Application implements AutoCloseable {
       WriteLimits limits = writeLimits(config.limits(), keys, database);
       WriteLimiter limiter = new WriteLimiter(limits);
       var upstreams = Upstreams.of(config);
-      Forwarder forwarder = Upstreams.forwarder(upstreams, database, clock);
+      Forwarder forwarder = Upstreams.forwarder(upstreams, database, clock, meters == null ? null : meters.registry());
       Intake intake = new Intake(jurisdictions, keys, database.requests(), clock, forwarder::upstreamOf);
       MediaIntake media = new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(),
           MediaLimits.DEFAULT.maxPixels()), store);
@@ -150,7 +150,7 @@ public final class Application implements AutoCloseable {
       GeoReportApi geoReport = new GeoReportApi(api, jurisdictions, keys, intake, search,
           new Updates(jurisdictions, keys, database.updates(), clock), uploads, limiter,
           new Idempotency(database.idempotency(), clock));
-      StaffPages staff = staffPages(config, database, jurisdictions, keys, limiter, clock);
+      StaffPages staff = staffPages(config, database, jurisdictions, keys, limiter, clock, forwarder);
       MapSettings map = config.map();
       CitizenPages citizen = new CitizenPages(new CitizenServices(intake,
           new Reporting(jurisdictions, database.requests(), database.updates(), clock), followers,
@@ -202,7 +202,7 @@ public final class Application implements AutoCloseable {
   }
 
   private static StaffPages staffPages(Configuration config, Database database, Jurisdictions jurisdictions,
-      ApiKeys keys, WriteLimiter limiter, Clock clock) {
+      ApiKeys keys, WriteLimiter limiter, Clock clock, Forwarder forwarder) {
     AuditLog audit = new AuditLog(database.audit(), clock);
     Transactions transactions = database.transactions();
     Accounts accounts = new Accounts(database.staff(), clock);
@@ -217,7 +217,7 @@ public final class Application implements AutoCloseable {
         new CatalogueEditor(jurisdictions, database.catalogue(), database.casework(), transactions, audit, clock),
         audit,
         new Frame.MapView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom()),
-        limiter, new org.civic311.server.domain.interop.Outbox(database.outbox(), clock));
+        limiter, new org.civic311.server.domain.interop.Outbox(database.outbox(), clock, forwarder::states));
     return new StaffPages(services, map.tileOrigin());
   }
 

@@ -38,12 +38,16 @@ final class Upstreams {
     return upstreams;
   }
 
-  static Forwarder forwarder(Map<String, Upstream> upstreams, Database database, Clock clock) {
-    return new Forwarder(upstreams, database.outbox(), database.requests(), clock);
+  /** The forwarder, counted in {@code registry} when metrics are on (null when off). */
+  static Forwarder forwarder(Map<String, Upstream> upstreams, Database database, Clock clock,
+      io.micrometer.core.instrument.MeterRegistry registry) {
+    var events = registry == null || upstreams.isEmpty() ? org.civic311.server.domain.interop.ForwardEvents.NONE
+        : new ForwardMeters(registry, database.outbox()::depth);
+    return new Forwarder(upstreams, database.outbox(), database.requests(), clock, events);
   }
 
   static ProgressPuller puller(Map<String, Upstream> upstreams, Database database, Clock clock) {
-    return new ProgressPuller(upstreams, database.outbox(), database.updates(), clock);
+    return new ProgressPuller(upstreams, database.outbox(), database.updates(), database.casework(), clock);
   }
 
   /** Starts sending when some jurisdiction forwards; the executor is idle otherwise. */

@@ -167,6 +167,7 @@ public final class QueuePage {
       case "hidden" -> "The request is hidden from public output.";
       case "shown" -> "The request is public again.";
       case "forward-retry" -> "The request will be sent upstream again shortly.";
+      case "forward-cancel" -> "The request will not be sent upstream.";
       case "saved" -> "Saved.";
       case "revoked" -> "The key is revoked.";
       case "limit" -> "The key's write limit is saved.";

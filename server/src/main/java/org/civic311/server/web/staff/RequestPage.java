@@ -53,7 +53,8 @@ public final class RequestPage {
       List<Field> reporter, List<Field> answers, List<Photo> photos, List<HistoryEntry> history, List<Note> notes,
       List<Views.Option> statuses, List<Views.Option> services, List<ResponseTemplateRecord> templates,
       String agency, String expected, String serviceCode, String duplicateOf, List<String> duplicates,
-      Double lat, Double lon, Map<String, String> errors, Map<String, String> entered, boolean canRetryForward) {}
+      Double lat, Double lon, Map<String, String> errors, Map<String, String> entered, boolean canRetryForward,
+      boolean canCancelForward) {}
 
   Answer show(Exchange x, String jurisdictionSegment, long id) {
     return render(x, jurisdictionSegment, id, 200, Map.of(), Map.of());
@@ -99,15 +100,18 @@ public final class RequestPage {
           done = "shown";
         }
         case "forward-retry" -> {
-          RequestRecord r = work.read(x.requireSession().member(), j, id)
-              .orElseThrow(() -> new NotFound("There is no request " + id + " here."));
-          if (!x.requireSession().member().canWork(r)) {
-            throw new org.civic311.server.domain.staff.NotPermitted("You may not work this request.");
-          }
+          mayForward(x, j, id);
           if (!services.outbox().retry(id)) {
             throw new Failure(409, "This request is not waiting for a retry.");
           }
           done = "forward-retry";
+        }
+        case "forward-cancel" -> {
+          mayForward(x, j, id);
+          if (!services.outbox().cancel(id)) {
+            throw new Failure(409, "This request is not waiting to be sent upstream.");
+          }
+          done = "forward-cancel";
         }
         default -> throw new Failure(404, "There is no such action.");
       }
@@ -119,6 +123,15 @@ public final class RequestPage {
       return render(x, j, id, 400, e.fields(), entered);
     }
     return Answer.seeOther(StaffPages.ROOT + "/requests/" + Views.enc(j) + "/" + id + "?done=" + done);
+  }
+
+  /** Retrying or cancelling a forward is working the request: the same permission. */
+  private void mayForward(Exchange x, String j, long id) {
+    RequestRecord r = services.casework().read(x.requireSession().member(), j, id)
+        .orElseThrow(() -> new NotFound("There is no request " + id + " here."));
+    if (!x.requireSession().member().canWork(r)) {
+      throw new org.civic311.server.domain.staff.NotPermitted("You may not work this request.");
+    }
   }
 
   private Answer render(Exchange x, String j, long id, int status, Map<String, String> errors,
@@ -147,6 +160,7 @@ public final class RequestPage {
       fields.add(new Field("Forwarding", forwarding(e, zone)));
       fields.add(new Field("Upstream id", e.upstreamId() != null ? e.upstreamId() : e.upstreamToken()));
       fields.add(new Field("Forwarding outbox", services.outbox().depth().toString()));
+      services.outbox().upstreamOf(e.upstream()).ifPresent(u -> fields.add(new Field("Upstream", upstream(u, zone))));
     });
     fields.removeIf(f -> f.value() == null || f.value().isBlank());
     List<Field> reporter = new ArrayList<>();
@@ -194,7 +208,20 @@ public final class RequestPage {
         Views.detailedStatuses(), serviceOptions, work.templates(j, r.serviceCode()),
         nonNull(r.agencyResponsible()), Views.inputTime(r.expectedAt(), zone), r.serviceCode(),
         r.duplicateOf() == null ? "" : r.duplicateOf().toString(), duplicates, r.lat(), r.lon(), errors,
-        entered, forward.map(e -> e.state().equals("failed") || e.state().equals("cancelled")).orElse(false))));
+        entered, forward.map(e -> e.state().equals("failed") || e.state().equals("cancelled")).orElse(false),
+        forward.map(e -> e.state().equals("failed") || e.state().equals("waiting")).orElse(false))));
+  }
+
+  /** One line: the upstream, whether it answered when last asked, and why not. */
+  static String upstream(org.civic311.server.domain.interop.UpstreamState u, ZoneId zone) {
+    StringBuilder b = new StringBuilder(u.url()).append(": ").append(u.label());
+    if (u.checkedAt() > 0) {
+      b.append(" (").append(Views.time(u.checkedAt(), zone)).append(')');
+    }
+    if (u.health() != org.civic311.server.domain.interop.UpstreamState.Health.ANSWERING) {
+      b.append("; ").append(u.note());
+    }
+    return b.toString();
   }
 
   /** One line: the state, attempts, the next try or the upstream's words. */
