@@ -95,6 +95,7 @@ public final class Application implements AutoCloseable {
   private final Readiness readiness;
   private final Meters meters;
   private final ScheduledExecutorService forwarding;
+  private ScheduledExecutorService mirroring;
 
   private Application(Database database, WebServer web, Jurisdictions jurisdictions,
       ScheduledExecutorService refresher, Followers followers, ScheduledExecutorService mailing,
@@ -135,11 +136,12 @@ public final class Application implements AutoCloseable {
       MediaSettings m = config.media();
       long maxMultipart = s.maxBodyBytes() + m.maxFiles() * (m.maxBytes() + 4096);
       ApiSettings api = new ApiSettings(s.basePath(), s.publicUrl(), s.maxBodyBytes(), s.contact(), s.keyService(),
-          s.endpointType(), s.corsOrigins(), maxMultipart);
+          s.endpointType(), s.corsOrigins(), maxMultipart, Upstreams.mirrorSources(config));
       MediaStore store = new FileMediaStore(Path.of(m.directory()));
       WriteLimits limits = writeLimits(config.limits(), keys, database);
       WriteLimiter limiter = new WriteLimiter(limits);
       var upstreams = Upstreams.of(config);
+      org.civic311.server.domain.interop.Mirrors mirrors = Upstreams.mirrors(config, database, clock);
       Forwarder forwarder = Upstreams.forwarder(upstreams, database, clock, meters == null ? null : meters.registry());
       Intake intake = new Intake(jurisdictions, keys, database.requests(), clock, forwarder::upstreamOf);
       MediaIntake media = new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(),
@@ -150,7 +152,7 @@ public final class Application implements AutoCloseable {
       GeoReportApi geoReport = new GeoReportApi(api, jurisdictions, keys, intake, search,
           new Updates(jurisdictions, keys, database.updates(), clock), uploads, limiter,
           new Idempotency(database.idempotency(), clock));
-      StaffPages staff = staffPages(config, database, jurisdictions, keys, limiter, clock, forwarder);
+      StaffPages staff = staffPages(config, database, jurisdictions, keys, limiter, clock, forwarder, mirrors);
       MapSettings map = config.map();
       CitizenPages citizen = new CitizenPages(new CitizenServices(intake,
           new Reporting(jurisdictions, database.requests(), database.updates(), clock), followers,
@@ -174,9 +176,11 @@ public final class Application implements AutoCloseable {
           meters == null ? Meters.none() : meters.registry());
       ScheduledExecutorService refresher = refresher(jurisdictions, s.catalogueRefreshSeconds());
       BucketSweep.schedule(refresher, limits);
-      return new Application(database, web, jurisdictions, refresher, followers, mailing,
+      Application app = new Application(database, web, jurisdictions, refresher, followers, mailing,
           IndexUpkeep.start(database), readiness, meters,
           Upstreams.start(forwarder, Upstreams.puller(upstreams, database, clock)));
+      app.mirroring = Upstreams.startMirrors(mirrors);
+      return app;
     } catch (Exception | Error e) {
       readiness.close();
       if (meters != null) {
@@ -202,7 +206,8 @@ public final class Application implements AutoCloseable {
   }
 
   private static StaffPages staffPages(Configuration config, Database database, Jurisdictions jurisdictions,
-      ApiKeys keys, WriteLimiter limiter, Clock clock, Forwarder forwarder) {
+      ApiKeys keys, WriteLimiter limiter, Clock clock, Forwarder forwarder,
+      org.civic311.server.domain.interop.Mirrors mirrors) {
     AuditLog audit = new AuditLog(database.audit(), clock);
     Transactions transactions = database.transactions();
     Accounts accounts = new Accounts(database.staff(), clock);
@@ -217,7 +222,7 @@ public final class Application implements AutoCloseable {
         new CatalogueEditor(jurisdictions, database.catalogue(), database.casework(), transactions, audit, clock),
         audit,
         new Frame.MapView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom()),
-        limiter, new org.civic311.server.domain.interop.Outbox(database.outbox(), clock, forwarder::states));
+        limiter, new org.civic311.server.domain.interop.Outbox(database.outbox(), clock, forwarder::states), mirrors);
     return new StaffPages(services, map.tileOrigin());
   }
 
@@ -388,6 +393,9 @@ public final class Application implements AutoCloseable {
     if (!forwarding.awaitTermination(5, TimeUnit.SECONDS)) {
       forwarding.shutdownNow();
     }
+    // A harvest stops between calls; its committed batches stay, and the next start goes on.
+    mirroring.shutdownNow();
+    mirroring.awaitTermination(5, TimeUnit.SECONDS);
     try {
       web.stop();
     } finally {

@@ -47,6 +47,13 @@ public interface OutboxStore {
   /** Sent rows of {@code upstream} with a token and no upstream id yet, oldest first. */
   List<Token> unresolvedTokens(String upstream, int limit);
 
+  /**
+   * Gives a request forwarded to the source it mirrors that source's id as its external id, so
+   * the mirror's harvest finds it instead of adding the source's copy beside it. Does nothing
+   * when the harvest was first (the source's copy is then already here).
+   */
+  void link(long requestId, String source, String externalId);
+
   /** Stores the upstream id a token became. */
   void resolved(long requestId, String upstreamId);
 

@@ -128,6 +128,9 @@ public final class Forwarder {
       outbox.sent(row.requestId(), attempts, r.serviceRequestId(), r.token(), clock.millis());
       u.answered(clock.millis());
       events.sent();
+      if (u.mirrorOf() != null && r.serviceRequestId() != null) {
+        outbox.link(row.requestId(), u.mirrorOf(), r.serviceRequestId());
+      }
       LOG.info("request {} forwarded to {}: {}", row.requestId(), u.url(),
           r.serviceRequestId() != null ? "id " + r.serviceRequestId() : "token " + r.token());
     } catch (GeoReportException e) {

@@ -78,6 +78,10 @@ public final class ProgressPuller {
       }
       try {
         resolveTokens(u);
+        if (u.mirrorOf() != null) {
+          lastPull.put(u.jurisdictionId(), now);
+          continue; // the mirror's harvest brings the source's progress
+        }
         if (u.offersUpdates() == null) {
           probeUpdates(u);
         }
@@ -105,6 +109,9 @@ public final class ProgressPuller {
         RequestReceipt r = u.client().token(t.token());
         if (r.serviceRequestId() != null && !r.serviceRequestId().isBlank()) {
           outbox.resolved(t.requestId(), r.serviceRequestId());
+          if (u.mirrorOf() != null) {
+            outbox.link(t.requestId(), u.mirrorOf(), r.serviceRequestId());
+          }
           LOG.info("request {}: token {} at {} became id {}", t.requestId(), t.token(), u.url(), r.serviceRequestId());
         }
       } catch (GeoReportException e) {

@@ -20,7 +20,16 @@ public final class Upstream {
   /** Null until tried: whether the upstream answers {@code GET servicerequestupdates}. */
   private volatile Boolean offersUpdates;
 
+  /** Null, or the source this jurisdiction mirrors (its requests come back by the harvest). */
+  private final String mirrorOf;
+
   public Upstream(String jurisdictionId, UpstreamTerms settings) {
+    this(jurisdictionId, settings, null);
+  }
+
+  /** The upstream of a mirror: its source, whose harvest brings the forwarded requests' progress. */
+  public Upstream(String jurisdictionId, UpstreamTerms settings, String mirrorOf) {
+    this.mirrorOf = mirrorOf;
     this.jurisdictionId = jurisdictionId;
     this.settings = settings;
     // Retries are the outbox's own, with backoff that survives restarts.
@@ -64,6 +73,10 @@ public final class Upstream {
 
   public String jurisdictionId() {
     return jurisdictionId;
+  }
+
+  String mirrorOf() {
+    return mirrorOf;
   }
 
   public String url() {

@@ -127,6 +127,16 @@ final class SqlOutboxStore implements OutboxStore {
   }
 
   @Override
+  public void link(long requestId, String source, String externalId) {
+    Guard.call("link a forwarded request", () -> writes.inTransaction(h -> h.createUpdate(
+        "UPDATE service_requests SET external_source = :source, external_id = :eid WHERE id = :id"
+            + " AND external_id IS NULL AND NOT EXISTS (SELECT 1 FROM service_requests o"
+            + " WHERE o.jurisdiction_id = service_requests.jurisdiction_id AND o.external_source = :source"
+            + " AND o.external_id = :eid)")
+        .bind("source", source).bind("eid", externalId).bind("id", requestId).execute()));
+  }
+
+  @Override
   public void resolved(long requestId, String upstreamId) {
     Guard.call("store an upstream id", () -> writes.inTransaction(h -> h.createUpdate(
         "UPDATE forward_outbox SET upstream_id = :uid WHERE request_id = :id AND upstream_id IS NULL")

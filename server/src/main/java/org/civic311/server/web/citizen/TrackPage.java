@@ -36,7 +36,8 @@ public final class TrackPage {
   /** The model of the track page. */
   public record TrackView(Page page, long id, String service, String status, String statusText, String detailed,
       String description, String address, String requested, String updated, String expected, List<Entry> history,
-      List<Photo> photos, int support, boolean open, boolean supported, Double lat, Double lon, String notice) {}
+      List<Photo> photos, int support, boolean open, boolean supported, Double lat, Double lon, String notice,
+      String mirrorOf) {}
 
   Answer show(Exchange call, long id) {
     RequestRecord r = services.reporting().find(id).orElseThrow(() -> Failure.keyed(404, "error.not_found"));
@@ -61,7 +62,8 @@ public final class TrackPage {
         t.get("status." + r.status()), detailed, r.description() == null ? "" : r.description(),
         r.address() == null ? "" : r.address(), time(r.requestedAt(), zone), time(r.updatedAt(), zone),
         r.expectedAt() == null ? "" : time(r.expectedAt(), zone), history, photos, r.supportCount(),
-        r.status().equals("open"), supportedBefore(call, id), r.lat(), r.lon(), notice)));
+        r.status().equals("open"), supportedBefore(call, id), r.lat(), r.lon(), notice,
+        services.api().mirrorOf(r.jurisdictionId()))));
   }
 
   /**
