@@ -110,6 +110,7 @@ public final class Application implements AutoCloseable {
   private final ScheduledExecutorService forwarding;
   private EventHub events;
   private WebhookSender webhooks;
+  private ScheduledExecutorService mirroring;
 
   private Application(Database database, WebServer web, Jurisdictions jurisdictions,
       ScheduledExecutorService refresher, Followers followers, ScheduledExecutorService mailing,
@@ -151,12 +152,13 @@ public final class Application implements AutoCloseable {
       MediaSettings m = config.media();
       long maxMultipart = s.maxBodyBytes() + m.maxFiles() * (m.maxBytes() + 4096);
       ApiSettings api = new ApiSettings(s.basePath(), s.publicUrl(), s.maxBodyBytes(), s.contact(), s.keyService(),
-          s.endpointType(), s.corsOrigins(), maxMultipart);
+          s.endpointType(), s.corsOrigins(), maxMultipart, Upstreams.mirrorSources(config));
       MediaStore store = new FileMediaStore(Path.of(m.directory()));
       WriteLimits limits = writeLimits(config.limits(), keys, database);
       WriteLimiter limiter = new WriteLimiter(limits);
       var upstreams = Upstreams.of(config);
-      Forwarder forwarder = Upstreams.forwarder(upstreams, database, clock);
+      org.civic311.server.domain.interop.Mirrors mirrors = Upstreams.mirrors(config, database, clock);
+      Forwarder forwarder = Upstreams.forwarder(upstreams, database, clock, meters == null ? null : meters.registry());
       Intake intake = new Intake(jurisdictions, keys, database.requests(), clock, forwarder::upstreamOf,
           new org.civic311.server.domain.stats.ExpectedDates(database.stats(), clock));
       MediaIntake media = new MediaIntake(new MediaLimits(m.maxBytes(), m.maxFiles(),
@@ -167,7 +169,7 @@ public final class Application implements AutoCloseable {
       GeoReportApi geoReport = new GeoReportApi(api, jurisdictions, keys, intake, search,
           new Updates(jurisdictions, keys, database.updates(), clock), uploads, limiter,
           new Idempotency(database.idempotency(), clock));
-      StaffPages staff = staffPages(config, database, jurisdictions, keys, limiter, clock);
+      StaffPages staff = staffPages(config, database, jurisdictions, keys, limiter, clock, forwarder, mirrors);
       MapSettings map = config.map();
       CitizenPages citizen = new CitizenPages(new CitizenServices(intake,
           new Reporting(jurisdictions, database.requests(), database.updates(), clock), followers,
@@ -209,6 +211,7 @@ public final class Application implements AutoCloseable {
           Upstreams.start(forwarder, Upstreams.puller(upstreams, database, clock)));
       app.events = events;
       app.webhooks = sender.start(WEBHOOK_POLL_MILLIS);
+      app.mirroring = Upstreams.startMirrors(mirrors);
       return app;
     } catch (Exception | Error e) {
       if (closeOnFailure != null) {
@@ -250,7 +253,8 @@ public final class Application implements AutoCloseable {
   }
 
   private static StaffPages staffPages(Configuration config, Database database, Jurisdictions jurisdictions,
-      ApiKeys keys, WriteLimiter limiter, Clock clock) {
+      ApiKeys keys, WriteLimiter limiter, Clock clock, Forwarder forwarder,
+      org.civic311.server.domain.interop.Mirrors mirrors) {
     AuditLog audit = new AuditLog(database.audit(), clock);
     Transactions transactions = database.transactions();
     Accounts accounts = new Accounts(database.staff(), clock);
@@ -265,7 +269,7 @@ public final class Application implements AutoCloseable {
         new CatalogueEditor(jurisdictions, database.catalogue(), database.casework(), transactions, audit, clock),
         audit,
         new Frame.MapView(map.tileUrl(), map.attribution(), map.centerLat(), map.centerLon(), map.zoom()),
-        limiter, new org.civic311.server.domain.interop.Outbox(database.outbox(), clock));
+        limiter, new org.civic311.server.domain.interop.Outbox(database.outbox(), clock, forwarder::states), mirrors);
     return new StaffPages(services, map.tileOrigin());
   }
 
@@ -454,6 +458,9 @@ public final class Application implements AutoCloseable {
     if (!forwarding.awaitTermination(5, TimeUnit.SECONDS)) {
       forwarding.shutdownNow();
     }
+    // A harvest stops between calls; its committed batches stay, and the next start goes on.
+    mirroring.shutdownNow();
+    mirroring.awaitTermination(5, TimeUnit.SECONDS);
     try {
       if (webhooks != null) {
         webhooks.close();

@@ -31,6 +31,10 @@ final class CatalogueSync {
       for (ServiceSettings s : j.services()) {
         services.add(service(s));
       }
+      if (j.mirror() != null) {
+        // A mirror's catalogue is its source's, copied by the harvest: kept as it is here.
+        services = catalogue.services(j.id()).stream().filter(s -> !s.retired()).toList();
+      }
       if (catalogue.synchronize(new JurisdictionRecord(j.id(), j.name(), j.timeZone(), now), services, now)) {
         changed++;
       }

@@ -19,12 +19,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code civic311 import nyc|cities|csv FILE}: brings another system's requests in. */
+/** {@code civic311 import nyc|cities|csv FILE} or {@code import open311 URL}: brings another system's requests in. */
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = "Import requests from another system's records. Each row keeps its original id, so running"
         + " the same file again adds nothing and updates what changed; an interrupted import goes on from its"
         + " last committed batch. Bad rows go to FILE.rejects.csv with their line and reason. See docs/IMPORT.md.",
-    subcommands = {ImportCommand.Nyc.class, ImportCommand.Cities.class, ImportCommand.Mapped.class})
+    subcommands = {ImportCommand.Nyc.class, ImportCommand.Cities.class, ImportCommand.Mapped.class,
+        ImportOpen311Command.class})
 final class ImportCommand {
 
   /** What every kind of import shares: the database, the file, the rejects file, the run. */

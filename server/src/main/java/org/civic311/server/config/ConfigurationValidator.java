@@ -249,6 +249,27 @@ final class ConfigurationValidator {
       if (j.upstream() != null) {
         upstream(at + "/upstream", j.upstream(), j.services());
       }
+      if (j.mirror() != null) {
+        mirror(at, j);
+      }
+    }
+  }
+
+  private void mirror(String at, JurisdictionSettings j) {
+    MirrorSettings m = j.mirror();
+    // The operator wrote the URL, so it is trusted; only other schemes (file:, jar:) are refused.
+    if (blank(m.url()) || !m.url().matches("(?i)https?://[^\\s/]+[^\\s]*")) {
+      fail(at + "/mirror/url", "url must be the mirrored endpoint's http or https base URL, such as "
+          + "https://311.other-city.gov/open311/v2");
+    }
+    between(at + "/mirror/every_seconds", m.everySeconds(), 1, 86_400);
+    between(at + "/mirror/since_days", m.sinceDays(), 1, 3650);
+    between(at + "/mirror/timeout_seconds", m.timeoutSeconds(), 1, 600);
+    if (!j.services().isEmpty()) {
+      fail(at + "/services", "a mirror copies its source's services; leave services out");
+    }
+    if (j.upstream() != null) {
+      fail(at + "/upstream", "a mirror forwards its new requests to its source; leave upstream out");
     }
   }
 

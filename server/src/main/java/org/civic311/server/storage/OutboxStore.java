@@ -35,8 +35,30 @@ public interface OutboxStore {
   /** The upstream's id (or token) of each of these requests that has been forwarded. */
   Map<Long, String> upstreamIdsOf(List<Long> requestIds);
 
-  /** A forwarded request still open here, and its id upstream. */
-  record Forwarded(long requestId, String upstreamId) {}
+  /** Stops a waiting or failed row from being sent; false when it is in neither state. */
+  boolean cancel(long requestId);
+
+  /** A forwarded request still open here, its id upstream and its expected time here (or null). */
+  record Forwarded(long requestId, String upstreamId, Long expectedAt) {}
+
+  /** A request the upstream took in batch: it answered a token, not yet resolved to an id. */
+  record Token(long requestId, String token) {}
+
+  /** Sent rows of {@code upstream} with a token and no upstream id yet, oldest first. */
+  List<Token> unresolvedTokens(String upstream, int limit);
+
+  /**
+   * Gives a request forwarded to the source it mirrors that source's id as its external id, so
+   * the mirror's harvest finds it instead of adding the source's copy beside it. Does nothing
+   * when the harvest was first (the source's copy is then already here).
+   */
+  void link(long requestId, String source, String externalId);
+
+  /** Stores the upstream id a token became. */
+  void resolved(long requestId, String upstreamId);
+
+  /** Our forwarded requests (still open here) among these upstream ids, by upstream id. */
+  Map<String, Forwarded> forwardedByUpstreamId(String upstream, List<String> upstreamIds);
 
   /**
    * Requests sent to {@code upstream} that are still open here and have an upstream id, after

@@ -35,7 +35,20 @@ final class DiscoveryEndpoint {
     // POSTs honour this header for this many hours (see docs/INTEROP.md).
     paging.put("idempotency_key_header", IdempotentPosts.HEADER);
     paging.put("idempotency_key_hours", Idempotency.LIFETIME.toHours());
-    return Reply.of(200, Documents.discovery(d, paging), format);
+    org.civic311.georeport.Document doc = Documents.discovery(d, paging);
+    if (!settings.mirrors().isEmpty()) {
+      // Which jurisdictions here are copies of another city's endpoint (docs/INTEROP.md).
+      List<org.civic311.georeport.Node> mirrors = new java.util.ArrayList<>();
+      settings.mirrors().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e ->
+          mirrors.add(new org.civic311.georeport.Node.Fields(List.of(
+              new org.civic311.georeport.Node.Field("jurisdiction_id", new org.civic311.georeport.Node.Scalar(e.getKey())),
+              new org.civic311.georeport.Node.Field("source", new org.civic311.georeport.Node.Scalar(e.getValue()))))));
+      List<org.civic311.georeport.Node.Field> fields = new java.util.ArrayList<>(
+          ((org.civic311.georeport.Node.Fields) doc.body()).fields());
+      fields.add(new org.civic311.georeport.Node.Field("mirrors", new org.civic311.georeport.Node.Items("mirror", mirrors)));
+      doc = new org.civic311.georeport.Document("discovery", new org.civic311.georeport.Node.Fields(fields));
+    }
+    return Reply.of(200, doc, format);
   }
 
 }

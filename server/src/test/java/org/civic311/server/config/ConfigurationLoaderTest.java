@@ -83,6 +83,23 @@ class ConfigurationLoaderTest {
   }
 
   @Test
+  void aMirrorNeedsAnHttpUrlAndNoServicesOfItsOwn() {
+    String good = "server: {port: 0}\njurisdictions:\n  - id: m.example.org\n    name: Mirror\n"
+        + "    time_zone: Europe/Paris\n    mirror:\n      url: https://311.other.example/open311/v2\n"
+        + "      jurisdiction_id: other.example\n      every_seconds: 60\n";
+    MirrorSettings m = ConfigurationLoader.parse(good, "c.yaml").jurisdictions().get(0).mirror();
+    assertThat(m.url()).isEqualTo("https://311.other.example/open311/v2");
+    assertThat(m.everySeconds()).isEqualTo(60);
+    assertThat(m.sinceDays()).isEqualTo(90);
+    String bad = GOOD.replace("  time_zone: Europe/Paris\n", "  time_zone: Europe/Paris\n    mirror:\n"
+        + "      url: ftp://311.other.example/\n      every_seconds: 0\n");
+    assertThatThrownBy(() -> ConfigurationLoader.parse(bad, "c.yaml"))
+        .hasMessageContaining("line 8 (jurisdictions[0].mirror.url): url must be the mirrored endpoint's http or https")
+        .hasMessageContaining("line 9 (jurisdictions[0].mirror.every_seconds): every_seconds must be between 1")
+        .hasMessageContaining("(jurisdictions[0].services): a mirror copies its source's services");
+  }
+
+  @Test
   void openDataTermsAreOptionalAndCheckedWithTheirLine() {
     assertThat(ConfigurationLoader.parse(GOOD, "c.yaml").jurisdictions().get(0).openData())
         .isEqualTo(OpenDataSettings.NONE);

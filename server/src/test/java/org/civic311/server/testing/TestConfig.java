@@ -98,6 +98,18 @@ public final class TestConfig {
     return this;
   }
 
+  /** A jurisdiction without services of its own, mirroring {@code mirror}'s source. */
+  public TestConfig mirror(String id, String key, org.civic311.server.config.MirrorSettings mirror) {
+    jurisdictions.add(new JurisdictionSettings(id, "Mirror of " + mirror.url(), "America/New_York",
+        List.of(new ApiKeySettings(key, "tests")), List.of(), null, null, mirror));
+    return this;
+  }
+
+  /** Only the jurisdictions added after this call (none of the city's). */
+  public static TestConfig empty() {
+    return new TestConfig();
+  }
+
   /** The jurisdiction added last forwards its new requests to {@code upstream}. */
   public TestConfig upstream(org.civic311.server.config.UpstreamSettings upstream) {
     JurisdictionSettings j = jurisdictions.remove(jurisdictions.size() - 1);

@@ -34,18 +34,27 @@ public final class Forwarder {
   private final OutboxStore outbox;
   private final RequestStore requests;
   private final Clock clock;
+  private final ForwardEvents events;
 
-  public Forwarder(Map<String, Upstream> upstreams, OutboxStore outbox, RequestStore requests, Clock clock) {
+  public Forwarder(Map<String, Upstream> upstreams, OutboxStore outbox, RequestStore requests, Clock clock,
+      ForwardEvents events) {
     this.upstreams = Map.copyOf(upstreams);
     this.outbox = outbox;
     this.requests = requests;
     this.clock = clock;
+    this.events = events;
   }
 
   /** The upstream a new request of this service goes to, or null. */
   public String upstreamOf(String jurisdictionId, String serviceCode) {
     Upstream u = upstreams.get(jurisdictionId);
     return u != null && u.forwards(serviceCode) ? jurisdictionId : null;
+  }
+
+  /** Each upstream as last seen, in the configuration's order. */
+  public java.util.List<UpstreamState> states() {
+    return upstreams.values().stream().map(Upstream::state)
+        .sorted(java.util.Comparator.comparing(UpstreamState::jurisdictionId)).toList();
   }
 
   public boolean any() {
@@ -69,8 +78,16 @@ public final class Forwarder {
     for (Upstream u : upstreams.values()) {
       try {
         int services = u.client().services().size();
+        u.answered(clock.millis());
         LOG.info("jurisdiction {} forwards to {} ({} services there)", u.jurisdictionId(), u.url(), services);
+      } catch (GeoReportException e) {
+        u.failing(e.status() >= 500 || e.status() == 429 ? UpstreamState.Health.FAILING
+            : UpstreamState.Health.UNREACHABLE, cut("GET services: " + e.status() + ": " + words(e.errors())),
+            clock.millis());
+        LOG.warn("jurisdiction {} forwards to {}, which refused GET services ({}); new requests wait in the outbox "
+            + "until it answers", u.jurisdictionId(), u.url(), e.getMessage());
       } catch (RuntimeException e) {
+        u.failing(UpstreamState.Health.UNREACHABLE, cut("GET services: " + e.getMessage()), clock.millis());
         LOG.warn("jurisdiction {} forwards to {}, which does not answer as an Open311 server ({}); "
             + "new requests wait in the outbox until it does", u.jurisdictionId(), u.url(), e.getMessage());
       }
@@ -109,16 +126,25 @@ public final class Forwarder {
     try {
       RequestReceipt r = u.client().post(u.post(request.get()), Upstream.idempotencyKey(request.get()));
       outbox.sent(row.requestId(), attempts, r.serviceRequestId(), r.token(), clock.millis());
+      u.answered(clock.millis());
+      events.sent();
+      if (u.mirrorOf() != null && r.serviceRequestId() != null) {
+        outbox.link(row.requestId(), u.mirrorOf(), r.serviceRequestId());
+      }
       LOG.info("request {} forwarded to {}: {}", row.requestId(), u.url(),
           r.serviceRequestId() != null ? "id " + r.serviceRequestId() : "token " + r.token());
     } catch (GeoReportException e) {
       if (e.status() >= 400 && e.status() < 500 && e.status() != 429 && e.status() != 408) {
         outbox.failed(row.requestId(), attempts, cut(e.status() + ": " + words(e.errors())));
+        u.answered(clock.millis());
+        events.failed();
         LOG.warn("request {} refused by {}: {}", row.requestId(), u.url(), words(e.errors()));
       } else {
+        u.failing(UpstreamState.Health.FAILING, cut(e.status() + ": " + words(e.errors())), clock.millis());
         later(row, u, attempts, e.status() + ": " + words(e.errors()));
       }
     } catch (ClientException | IllegalArgumentException e) {
+      u.failing(UpstreamState.Health.UNREACHABLE, cut(e.getMessage()), clock.millis());
       later(row, u, attempts, e.getMessage());
     }
   }
@@ -126,6 +152,7 @@ public final class Forwarder {
   private void later(OutboxStore.Entry row, Upstream u, int attempts, String error) {
     long wait = backoff(u.firstRetry(), attempts);
     outbox.retryLater(row.requestId(), attempts, clock.millis() + wait, cut(error));
+    events.retried();
     LOG.info("request {} not forwarded yet (attempt {}), next try in {} ms: {}", row.requestId(), attempts, wait,
         error);
   }

@@ -16,8 +16,20 @@ public final class Upstream {
   private final String jurisdictionId;
   private final UpstreamTerms settings;
   private final GeoReportClient client;
+  private volatile UpstreamState state;
+  /** Null until tried: whether the upstream answers {@code GET servicerequestupdates}. */
+  private volatile Boolean offersUpdates;
+
+  /** Null, or the source this jurisdiction mirrors (its requests come back by the harvest). */
+  private final String mirrorOf;
 
   public Upstream(String jurisdictionId, UpstreamTerms settings) {
+    this(jurisdictionId, settings, null);
+  }
+
+  /** The upstream of a mirror: its source, whose harvest brings the forwarded requests' progress. */
+  public Upstream(String jurisdictionId, UpstreamTerms settings, String mirrorOf) {
+    this.mirrorOf = mirrorOf;
     this.jurisdictionId = jurisdictionId;
     this.settings = settings;
     // Retries are the outbox's own, with backoff that survives restarts.
@@ -31,10 +43,40 @@ public final class Upstream {
         .maxRetries(0)
         .userAgent("civic311-forwarder/0.1")
         .build());
+    this.state = new UpstreamState(jurisdictionId, settings.url(), UpstreamState.Health.UNKNOWN, "not asked yet", 0);
+  }
+
+  /** What staff see of this upstream: whether it answered as an Open311 server when last asked. */
+  public UpstreamState state() {
+    return state;
+  }
+
+  void answered(long now) {
+    if (state.health() != UpstreamState.Health.ANSWERING) {
+      state = new UpstreamState(jurisdictionId, settings.url(), UpstreamState.Health.ANSWERING, "answers as Open311", now);
+    } else {
+      state = state.at(now);
+    }
+  }
+
+  void failing(UpstreamState.Health health, String why, long now) {
+    state = new UpstreamState(jurisdictionId, settings.url(), health, why, now);
+  }
+
+  Boolean offersUpdates() {
+    return offersUpdates;
+  }
+
+  void offersUpdates(boolean yes) {
+    offersUpdates = yes;
   }
 
   public String jurisdictionId() {
     return jurisdictionId;
+  }
+
+  String mirrorOf() {
+    return mirrorOf;
   }
 
   public String url() {

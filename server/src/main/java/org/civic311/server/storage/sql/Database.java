@@ -215,6 +215,10 @@ public final class Database implements AutoCloseable {
     return new SqlIdempotencyStore(pooledReads, writer);
   }
 
+  public org.civic311.server.storage.MirrorStore mirrors() {
+    return new SqlMirrorStore(pooledReads, writer);
+  }
+
   public org.civic311.server.storage.OutboxStore outbox() {
     return new SqlOutboxStore(pooledReads, writer);
   }

@@ -71,7 +71,7 @@ final class SqlOutboxStore implements OutboxStore {
   @Override
   public void failed(long requestId, int attempts, String error) {
     update("record a refused forward", "UPDATE forward_outbox SET state = 'failed', attempts = :attempts, "
-        + "last_error = :error, claimed_until = 0 WHERE request_id = :id",
+        + "last_error = :error, claimed_until = 0 WHERE request_id = :id AND state = 'waiting'",
         Map.of("attempts", attempts, "error", error, "id", requestId), null, null);
   }
 
@@ -101,11 +101,63 @@ final class SqlOutboxStore implements OutboxStore {
   @Override
   public List<Forwarded> openForwarded(String upstream, long afterRequestId, int limit) {
     return Guard.call("read forwarded requests", () -> reads.withHandle(h -> h.createQuery(
-        "SELECT o.request_id, o.upstream_id FROM forward_outbox o JOIN service_requests r ON r.id = o.request_id "
+        "SELECT o.request_id, o.upstream_id, r.expected_at FROM forward_outbox o JOIN service_requests r ON r.id = o.request_id "
             + "WHERE o.upstream = :upstream AND o.state = 'sent' AND o.upstream_id IS NOT NULL "
             + "AND r.status = 'open' AND o.request_id > :after ORDER BY o.request_id LIMIT :limit")
         .bind("upstream", upstream).bind("after", afterRequestId).bind("limit", limit)
-        .map((rs, ctx) -> new Forwarded(rs.getLong(1), rs.getString(2))).list()));
+        .map((rs, ctx) -> new Forwarded(rs.getLong(1), rs.getString(2), nullable(rs.getLong(3), rs.wasNull())))
+        .list()));
+  }
+
+  @Override
+  public boolean cancel(long requestId) {
+    return Guard.call("cancel a forward", () -> writes.inTransaction(h -> h.createUpdate(
+        "UPDATE forward_outbox SET state = 'cancelled', claimed_until = 0 "
+            + "WHERE request_id = :id AND state IN ('waiting', 'failed')")
+        .bind("id", requestId).execute() == 1));
+  }
+
+  @Override
+  public List<Token> unresolvedTokens(String upstream, int limit) {
+    return Guard.call("read upstream tokens", () -> reads.withHandle(h -> h.createQuery(
+        "SELECT request_id, upstream_token FROM forward_outbox WHERE upstream = :upstream AND state = 'sent' "
+            + "AND upstream_id IS NULL AND upstream_token IS NOT NULL ORDER BY request_id LIMIT :limit")
+        .bind("upstream", upstream).bind("limit", limit)
+        .map((rs, ctx) -> new Token(rs.getLong(1), rs.getString(2))).list()));
+  }
+
+  @Override
+  public void link(long requestId, String source, String externalId) {
+    Guard.call("link a forwarded request", () -> writes.inTransaction(h -> h.createUpdate(
+        "UPDATE service_requests SET external_source = :source, external_id = :eid WHERE id = :id"
+            + " AND external_id IS NULL AND NOT EXISTS (SELECT 1 FROM service_requests o"
+            + " WHERE o.jurisdiction_id = service_requests.jurisdiction_id AND o.external_source = :source"
+            + " AND o.external_id = :eid)")
+        .bind("source", source).bind("eid", externalId).bind("id", requestId).execute()));
+  }
+
+  @Override
+  public void resolved(long requestId, String upstreamId) {
+    Guard.call("store an upstream id", () -> writes.inTransaction(h -> h.createUpdate(
+        "UPDATE forward_outbox SET upstream_id = :uid WHERE request_id = :id AND upstream_id IS NULL")
+        .bind("uid", upstreamId).bind("id", requestId).execute()));
+  }
+
+  @Override
+  public Map<String, Forwarded> forwardedByUpstreamId(String upstream, List<String> upstreamIds) {
+    Map<String, Forwarded> found = new java.util.HashMap<>();
+    if (upstreamIds.isEmpty()) {
+      return found;
+    }
+    return Guard.call("read forwarded requests", () -> reads.withHandle(h -> {
+      h.createQuery("SELECT o.request_id, o.upstream_id, r.expected_at FROM forward_outbox o "
+          + "JOIN service_requests r ON r.id = o.request_id WHERE o.upstream = :upstream AND o.state = 'sent' "
+          + "AND r.status = 'open' AND o.upstream_id IN (<ids>)")
+          .bind("upstream", upstream).bindList("ids", upstreamIds)
+          .map((rs, ctx) -> found.put(rs.getString(2),
+              new Forwarded(rs.getLong(1), rs.getString(2), nullable(rs.getLong(3), rs.wasNull())))).list();
+      return found;
+    }));
   }
 
   @Override

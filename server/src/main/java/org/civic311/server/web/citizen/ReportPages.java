@@ -41,7 +41,7 @@ public final class ReportPages {
   public record Group(String name, List<Choice> services) {}
 
   /** The model of the first step. */
-  public record ChooseView(Page page, String jurisdiction, String q, List<Group> groups) {}
+  public record ChooseView(Page page, String jurisdiction, String q, List<Group> groups, String mirrorOf) {}
 
   /** One value of a list question. */
   public record Option(String key, String name, boolean chosen) {}
@@ -80,7 +80,7 @@ public final class ReportPages {
     groups.forEach((name, choices) -> list.add(new Group(name, choices)));
     Page page = new Page(call.t().get("choose.title"), call.t(), "/", false, services.map());
     return Answer.html(200, templates.render("choose", new ChooseView(page, c.jurisdiction().name(), call.value("q"),
-        list)));
+        list, services.api().mirrorOf(c.jurisdiction().id()))));
   }
 
   Answer form(Exchange call, String code) {

@@ -36,7 +36,7 @@ public final class TrackPage {
   public record TrackView(Page page, long id, String service, String status, String statusText, String detailed,
       String description, String address, String requested, String updated, String expected, List<Entry> history,
       List<Photo> photos, int support, boolean open, boolean supported, Double lat, Double lon, String notice,
-      String usually) {}
+      String usually, String mirrorOf) {}
 
   /** "Requests like this are usually closed within N days", or the service's target, or "". */
   static String usually(CitizenServices services, RequestRecord r, Messages t) {
@@ -71,7 +71,8 @@ public final class TrackPage {
         r.address() == null ? "" : r.address(), time(r.requestedAt(), zone), time(r.updatedAt(), zone),
         r.expectedAt() == null ? "" : time(r.expectedAt(), zone), history, photos, r.supportCount(),
         r.status().equals("open"), supportedBefore(call, id), r.lat(), r.lon(), notice,
-        r.status().equals("open") ? usually(services, r, t) : "")));
+        r.status().equals("open") ? usually(services, r, t) : "",
+        services.api().mirrorOf(r.jurisdictionId()))));
   }
 
   /**

@@ -161,7 +161,7 @@ public final class QueuePage {
   }
 
   private static final java.util.Set<String> NOTICES = java.util.Set.of("updated", "noted", "assigned", "expected",
-      "recategorised", "duplicate", "hidden", "shown", "forward-retry", "saved", "revoked", "limit", "retired",
+      "recategorised", "duplicate", "hidden", "shown", "forward-retry", "forward-cancel", "saved", "revoked", "limit", "retired",
       "restored", "deleted", "created");
 
   /** What the action just done did, from {@code ?done=}, in the reader's language. */

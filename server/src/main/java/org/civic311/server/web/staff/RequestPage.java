@@ -54,7 +54,7 @@ public final class RequestPage {
       List<Views.Option> statuses, List<Views.Option> services, List<ResponseTemplateRecord> templates,
       String agency, String expected, String serviceCode, String duplicateOf, List<String> duplicates,
       Double lat, Double lon, Map<String, String> errors, Map<String, String> entered, boolean canRetryForward,
-      String zone) {}
+      String zone, boolean canCancelForward) {}
 
   Answer show(Exchange x, String jurisdictionSegment, long id) {
     return render(x, jurisdictionSegment, id, 200, Map.of(), Map.of());
@@ -100,15 +100,18 @@ public final class RequestPage {
           done = "shown";
         }
         case "forward-retry" -> {
-          RequestRecord r = work.read(x.requireSession().member(), j, id)
-              .orElseThrow(() -> new NotFound("refusal.no_request", id));
-          if (!x.requireSession().member().canWork(r)) {
-            throw new org.civic311.server.domain.staff.NotPermitted("refusal.change_request", id);
-          }
+          mayForward(x, j, id);
           if (!services.outbox().retry(id)) {
             throw Failure.keyed(409, "error.no_retry");
           }
           done = "forward-retry";
+        }
+        case "forward-cancel" -> {
+          mayForward(x, j, id);
+          if (!services.outbox().cancel(id)) {
+            throw Failure.keyed(409, "error.no_cancel");
+          }
+          done = "forward-cancel";
         }
         default -> throw Failure.keyed(404, "error.no_action");
       }
@@ -120,6 +123,15 @@ public final class RequestPage {
       return render(x, j, id, 400, Views.words(e, x.t()), entered);
     }
     return Answer.seeOther(StaffPages.ROOT + "/requests/" + Views.enc(j) + "/" + id + "?done=" + done);
+  }
+
+  /** Retrying or cancelling a forward is working the request: the same permission. */
+  private void mayForward(Exchange x, String j, long id) {
+    RequestRecord r = services.casework().read(x.requireSession().member(), j, id)
+        .orElseThrow(() -> new NotFound("refusal.no_request", id));
+    if (!x.requireSession().member().canWork(r)) {
+      throw new org.civic311.server.domain.staff.NotPermitted("refusal.change_request", id);
+    }
   }
 
   private Answer render(Exchange x, String j, long id, int status, Map<String, String> errors,
@@ -149,6 +161,8 @@ public final class RequestPage {
       fields.add(new Field(t.get("request.forwarding"), forwarding(e, zone, t)));
       fields.add(new Field(t.get("field.upstream_id"), e.upstreamId() != null ? e.upstreamId() : e.upstreamToken()));
       fields.add(new Field(t.get("field.outbox"), services.outbox().depth().toString()));
+      services.outbox().upstreamOf(e.upstream())
+          .ifPresent(u -> fields.add(new Field(t.get("field.upstream"), upstream(u, zone))));
     });
     fields.removeIf(f -> f.value() == null || f.value().isBlank());
     List<Field> reporter = new ArrayList<>();
@@ -199,13 +213,26 @@ public final class RequestPage {
         nonNull(r.agencyResponsible()), Views.inputTime(r.expectedAt(), zone), r.serviceCode(),
         r.duplicateOf() == null ? "" : r.duplicateOf().toString(), duplicates, r.lat(), r.lon(), errors,
         entered, forward.map(e -> e.state().equals("failed") || e.state().equals("cancelled")).orElse(false),
-        Views.zoneName(zone))));
+        Views.zoneName(zone),
+        forward.map(e -> e.state().equals("failed") || e.state().equals("waiting")).orElse(false))));
   }
 
   /** A list answer's name ("Street") rather than its key ("STREE001"); other answers as given. */
   private static String answerName(Optional<ServiceAttribute> asked, String value) {
     return asked.flatMap(q -> q.values().stream().filter(v -> v.key().equals(value)).findFirst())
         .map(org.civic311.georeport.AttributeValue::name).orElse(value);
+  }
+
+  /** One line: the upstream, whether it answered when last asked, and why not. */
+  static String upstream(org.civic311.server.domain.interop.UpstreamState u, ZoneId zone) {
+    StringBuilder b = new StringBuilder(u.url()).append(": ").append(u.label());
+    if (u.checkedAt() > 0) {
+      b.append(" (").append(Views.time(u.checkedAt(), zone)).append(')');
+    }
+    if (u.health() != org.civic311.server.domain.interop.UpstreamState.Health.ANSWERING) {
+      b.append("; ").append(u.note());
+    }
+    return b.toString();
   }
 
   /** One line: the state, attempts, the next try or the upstream's words. */

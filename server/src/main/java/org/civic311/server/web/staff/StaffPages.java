@@ -21,6 +21,7 @@ public final class StaffPages {
   private final RequestPage request;
   private final KeysPage keys;
   private final AuditPage audit;
+  private final InteropPage interop;
   private final UsersPage users;
   private final CataloguePage catalogue;
   private final StaffFamily family;
@@ -32,6 +33,7 @@ public final class StaffPages {
     this.request = new RequestPage(services, templates);
     this.keys = new KeysPage(services, templates);
     this.audit = new AuditPage(services, templates);
+    this.interop = new InteropPage(services, templates);
     this.users = new UsersPage(services, templates);
     this.catalogue = new CataloguePage(services, templates);
     this.family = new StaffFamily(services, templates, tileOrigin);
@@ -60,6 +62,7 @@ public final class StaffPages {
     r.post(ROOT + "/keys/{id}/revoke", family, x -> keys.revoke(x, id(x.param("id"))), form);
     r.post(ROOT + "/keys/{id}/limit", family, x -> keys.setWriteLimit(x, id(x.param("id"))), form);
     r.get(ROOT + "/audit", family, audit::show);
+    r.get(ROOT + "/interop", family, interop::show);
     r.get(ROOT + "/users", family, users::show);
     r.post(ROOT + "/users", family, users::create, form);
     r.get(ROOT + "/users/{id}/active", family, x -> users.confirmSwitchOff(x, id(x.param("id"))));

@@ -13,4 +13,5 @@ import org.civic311.server.web.WriteLimiter;
 /** The domain objects the staff pages call, and the rate limit on sign-ins, made once by the application. */
 public record StaffServices(Accounts accounts, AccountOffice accountOffice, Sessions sessions, Queue queue,
     Casework casework, KeyOffice keys, CatalogueEditor catalogue, AuditLog audit, Frame.MapView map,
-    WriteLimiter limiter, org.civic311.server.domain.interop.Outbox outbox) {}
+    WriteLimiter limiter, org.civic311.server.domain.interop.Outbox outbox,
+    org.civic311.server.domain.interop.Mirrors mirrors) {}
