@@ -38,24 +38,29 @@ public final class InteropPage {
   Answer show(Exchange x) {
     StaffMember member = x.requireSession().member();
     if (!member.isAdministrator()) {
-      throw new NotPermitted("Only administrators may read the state of upstreams and mirrors.");
+      throw new NotPermitted("refusal.administrators");
     }
     List<UpstreamRow> upstreams = new ArrayList<>();
     for (UpstreamState u : services.outbox().upstreams()) {
-      upstreams.add(new UpstreamRow(u.jurisdictionId(), u.url(), u.label(),
+      upstreams.add(new UpstreamRow(u.jurisdictionId(), u.url(), health(x, u),
           u.health() == UpstreamState.Health.ANSWERING, u.note(), time(u.checkedAt() == 0 ? null : u.checkedAt())));
     }
     long now = System.currentTimeMillis();
     List<MirrorRow> mirrors = new ArrayList<>();
     for (MirrorStore.Harvest h : services.mirrors().harvests()) {
       mirrors.add(new MirrorRow(h.jurisdictionId(), h.source(), h.method() == null ? "" : h.method(),
-          time(h.succeededAt()), h.succeededAt() == null ? "never harvested" : lag(now - h.succeededAt()),
-          time(h.newestChange()), h.seen() + " read, " + h.added() + " new, " + h.updated() + " changed",
+          time(h.succeededAt()), h.succeededAt() == null ? x.t().get("interop.never") : lag(now - h.succeededAt()),
+          time(h.newestChange()), x.t().get("interop.counts", h.seen(), h.added(), h.updated()),
           h.lastError() == null ? "" : h.lastError(), time(h.errorAt())));
     }
     Frame frame = Frame.of(x, x.t().get("interop.title"), "interop", QueuePage.notice(x), null);
     return Answer.html(200, templates.render("interop", new InteropView(frame, upstreams,
         services.outbox().depth().toString(), mirrors)));
+  }
+
+  /** An upstream's health in the reader's language. */
+  static String health(Exchange x, UpstreamState u) {
+    return x.t().get("upstream." + u.health().name().toLowerCase(java.util.Locale.ROOT));
   }
 
   private static String time(Long at) {

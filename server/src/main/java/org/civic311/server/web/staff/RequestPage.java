@@ -161,8 +161,8 @@ public final class RequestPage {
       fields.add(new Field(t.get("request.forwarding"), forwarding(e, zone, t)));
       fields.add(new Field(t.get("field.upstream_id"), e.upstreamId() != null ? e.upstreamId() : e.upstreamToken()));
       fields.add(new Field(t.get("field.outbox"), services.outbox().depth().toString()));
-      services.outbox().upstreamOf(e.upstream())
-          .ifPresent(u -> fields.add(new Field(t.get("field.upstream"), upstream(u, zone))));
+      services.outbox().upstreamOf(e.upstream()).ifPresent(u ->
+          fields.add(new Field(t.get("field.upstream"), upstream(u, zone, InteropPage.health(x, u)))));
     });
     fields.removeIf(f -> f.value() == null || f.value().isBlank());
     List<Field> reporter = new ArrayList<>();
@@ -224,8 +224,8 @@ public final class RequestPage {
   }
 
   /** One line: the upstream, whether it answered when last asked, and why not. */
-  static String upstream(org.civic311.server.domain.interop.UpstreamState u, ZoneId zone) {
-    StringBuilder b = new StringBuilder(u.url()).append(": ").append(u.label());
+  static String upstream(org.civic311.server.domain.interop.UpstreamState u, ZoneId zone, String health) {
+    StringBuilder b = new StringBuilder(u.url()).append(": ").append(health);
     if (u.checkedAt() > 0) {
       b.append(" (").append(Views.time(u.checkedAt(), zone)).append(')');
     }
