@@ -23,9 +23,9 @@ public final class Database implements AutoCloseable {
 
   private Database(Dialect dialect) {
     this.dialect = dialect;
-    this.reads = Jdbi.create(dialect.readPool());
+    this.reads = dialect.configure(Jdbi.create(dialect.readPool()));
     this.pooledReads = Reader.pooled(reads);
-    this.writes = Jdbi.create(dialect.writePool());
+    this.writes = dialect.configure(Jdbi.create(dialect.writePool()));
     this.writer = dialect.singleWriter() ? new GroupCommit(writes) : Writer.direct(writes);
     this.rateBuckets = dialect.rateBuckets();
   }

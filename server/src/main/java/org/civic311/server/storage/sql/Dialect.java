@@ -151,6 +151,11 @@ interface Dialect {
    */
   String changeMarker(Handle h);
 
+  /** Sets what the dialect needs on a Jdbi made on one of its pools; returns it. */
+  default org.jdbi.v3.core.Jdbi configure(org.jdbi.v3.core.Jdbi jdbi) {
+    return jdbi;
+  }
+
   /** Closes the pools. */
   void close();
 

@@ -357,6 +357,12 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public org.jdbi.v3.core.Jdbi configure(org.jdbi.v3.core.Jdbi jdbi) {
+    jdbi.setStatementBuilderFactory(c -> new SqliteStatements());
+    return jdbi;
+  }
+
+  @Override
   public String changeMarker(Handle h) {
     if (versions == null) {
       // Each connection to a database in memory is a database of its own: nothing can be compared.
