@@ -18,24 +18,11 @@ public final class PublicView {
   private PublicView() {}
 
   public static ServiceRequest of(RequestRecord r, ZoneId zone) {
-    return new ServiceRequest(
-        Long.toString(r.id()),
-        Status.ofWireName(r.status()),
-        PersonalData.mask(r.statusNotes()),
-        r.serviceName(),
-        r.serviceCode(),
-        PersonalData.mask(r.description()),
-        r.agencyResponsible(),
-        r.serviceNotice(),
-        time(r.requestedAt(), zone),
-        time(r.updatedAt(), zone),
-        r.expectedAt() == null ? null : time(r.expectedAt(), zone),
-        PersonalData.mask(r.address()),
-        r.addressId(),
-        r.zipcode(),
-        r.lat(),
-        r.lon(),
-        r.mediaUrl());
+    // Close time and photo count are not part of the standard's fields.
+    return of(new PublicRequestRow(r.id(), r.jurisdictionId(), r.serviceCode(), r.serviceName(), r.status(),
+        r.extendedStatus(), r.statusNotes(), r.description(), r.agencyResponsible(), r.serviceNotice(),
+        r.requestedAt(), r.updatedAt(), r.expectedAt(), null, r.address(), r.addressId(), r.zipcode(), r.lat(),
+        r.lon(), r.mediaUrl(), 0, r.channel(), r.duplicateOf()), zone);
   }
 
   /** A request read by its public columns alone, as a public list reads it. */

@@ -13,10 +13,12 @@ final class SqlOutboxStore implements OutboxStore {
       + "upstream_id, upstream_token, created_at, sent_at";
   private final Reader reads;
   private final Writer writes;
+  private final Leases leases;
 
   SqlOutboxStore(Reader reads, Writer writes) {
     this.reads = reads;
     this.writes = writes;
+    this.leases = new Leases(reads, writes, "forward_outbox", "request_id", "waiting");
   }
 
   /** Writes a waiting row on the request's own transaction. */
@@ -28,19 +30,12 @@ final class SqlOutboxStore implements OutboxStore {
 
   @Override
   public List<Long> due(long now, int limit) {
-    return Guard.call("read the outbox", () -> reads.withHandle(h -> h.createQuery(
-        "SELECT request_id FROM forward_outbox WHERE state = 'waiting' AND next_try_at <= :now "
-            + "AND claimed_until < :now ORDER BY next_try_at, request_id LIMIT :limit")
-        .bind("now", now).bind("limit", limit).mapTo(Long.class).list()));
+    return leases.due(now, limit);
   }
 
   @Override
   public boolean claim(long requestId, long now, long until) {
-    // The condition is checked again by the UPDATE itself, so two nodes cannot both win.
-    return Guard.call("claim an outbox row", () -> writes.inTransaction(h -> h.createUpdate(
-        "UPDATE forward_outbox SET claimed_until = :until WHERE request_id = :id AND state = 'waiting' "
-            + "AND next_try_at <= :now AND claimed_until < :now")
-        .bind("until", until).bind("id", requestId).bind("now", now).execute() == 1));
+    return leases.claim(requestId, now, until);
   }
 
   @Override

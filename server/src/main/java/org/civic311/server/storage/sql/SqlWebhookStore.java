@@ -12,10 +12,12 @@ final class SqlWebhookStore implements WebhookStore {
       + " attempts, failing_since, next_try_at, created_at";
   private final Reader reads;
   private final Writer writes;
+  private final Leases leases;
 
   SqlWebhookStore(Reader reads, Writer writes) {
     this.reads = reads;
     this.writes = writes;
+    this.leases = new Leases(reads, writes, "webhooks", "id", "active");
   }
 
   @Override
@@ -61,19 +63,12 @@ final class SqlWebhookStore implements WebhookStore {
 
   @Override
   public List<Long> due(long now, int limit) {
-    return Guard.call("read due webhooks", () -> reads.withHandle(h -> h.createQuery(
-        "SELECT id FROM webhooks WHERE state = 'active' AND next_try_at <= :now AND claimed_until < :now"
-            + " ORDER BY next_try_at, id LIMIT :limit")
-        .bind("now", now).bind("limit", limit).mapTo(Long.class).list()));
+    return leases.due(now, limit);
   }
 
   @Override
   public boolean claim(long id, long now, long until) {
-    // The condition is checked again by the UPDATE itself, so two nodes cannot both win.
-    return Guard.call("claim a webhook", () -> writes.inTransaction(h -> h.createUpdate(
-        "UPDATE webhooks SET claimed_until = :until WHERE id = :id AND state = 'active'"
-            + " AND next_try_at <= :now AND claimed_until < :now")
-        .bind("until", until).bind("id", id).bind("now", now).execute() == 1));
+    return leases.claim(id, now, until);
   }
 
   @Override
