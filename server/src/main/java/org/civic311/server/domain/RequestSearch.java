@@ -59,7 +59,11 @@ public final class RequestSearch {
     if (extended) {
       return results(requests.search(query), j, true);
     }
-    return new Results(page(new Listing(j, query)).requests(), null);
+    List<ServiceRequest> published = new ArrayList<>();
+    for (PublicRequestRow r : requests.searchPublic(query)) {
+      published.add(PublicView.of(r, j.zone()));
+    }
+    return new Results(published, null);
   }
 
   /**
@@ -89,13 +93,13 @@ public final class RequestSearch {
   /**
    * One page of a listing, read by the public columns alone, with the store's change marker read
    * before it, the earliest {@code requested_at} on it and the earliest after the window's end
-   * (see {@link RequestStore#searchPublic}).
+   * (see {@link RequestStore#pagePublic}).
    */
   public record ListedPage(String marker, List<ServiceRequest> requests, Long oldestRequestedAt,
       Long nextRequestedAt) {}
 
   public ListedPage page(Listing l) {
-    RequestStore.PublicPage page = requests.searchPublic(l.query());
+    RequestStore.PublicPage page = requests.pagePublic(l.query());
     List<ServiceRequest> published = new ArrayList<>(page.rows().size());
     Long oldest = null;
     for (PublicRequestRow r : page.rows()) {

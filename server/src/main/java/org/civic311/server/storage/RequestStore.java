@@ -33,22 +33,24 @@ public interface RequestStore {
 
   List<RequestRecord> search(RequestQuery query);
 
+  /** As {@link #search}, with only the public columns of each request: what a public list reads. */
+  List<PublicRequestRow> searchPublic(RequestQuery query);
+
   /**
-   * As {@link #search}, with only the public columns of each request: what a public list reads.
-   * The page comes with the {@link #changeMarker()} read just before its rows, and, when the
+   * As {@link #searchPublic}, for a page to be kept: it comes with the {@link #changeMarker()} read just before its rows, and, when the
    * query's window has an end, the earliest {@code requested_at} of any request of the
    * jurisdiction after that end (null if none): until the end passes it, a later end finds the
    * same requests.
    */
-  PublicPage searchPublic(RequestQuery query);
+  PublicPage pagePublic(RequestQuery query);
 
   /**
-   * One public request by id, as {@link #searchPublic} reads a page: its public columns alone, with
+   * One public request by id, as {@link #pagePublic} reads a page: its public columns alone, with
    * the change marker read before it; no row if there is none or it is hidden.
    */
   PublicPage findPublic(String jurisdictionId, long id);
 
-  /** A page of public rows, with what {@link #searchPublic} says about when they were read. */
+  /** A page of public rows, with what {@link #pagePublic} says about when they were read. */
   record PublicPage(String marker, List<PublicRequestRow> rows, Long nextRequestedAt) {
     public PublicPage {
       rows = List.copyOf(rows);

@@ -143,11 +143,21 @@ final class SqlRequestStore implements RequestStore {
   }
 
   @Override
-  public PublicPage searchPublic(RequestQuery q) {
+  public List<PublicRequestRow> searchPublic(RequestQuery q) {
+    return Guard.call("search requests", () -> reads.withHandle(h -> publicPage(h, q)));
+  }
+
+  private List<PublicRequestRow> publicPage(Handle h, RequestQuery q) {
+    String j = q.jurisdictionId();
+    return bound(h, q, "", Shape.PUBLIC_PAGE).map((rs, ctx) -> publicRow(rs, j)).list();
+  }
+
+  @Override
+  public PublicPage pagePublic(RequestQuery q) {
     String j = q.jurisdictionId();
     return Guard.call("search requests", () -> reads.withHandle(h -> {
       String marker = dialect.changeMarker(h);
-      List<PublicRequestRow> rows = bound(h, q, "", Shape.PUBLIC_PAGE).map((rs, ctx) -> publicRow(rs, j)).list();
+      List<PublicRequestRow> rows = publicPage(h, q);
       Long next = q.requestedTo() == null ? null : h.createQuery("SELECT MIN(requested_at) FROM service_requests"
               + " WHERE jurisdiction_id = :j AND requested_at > :to")
           .bind("j", j).bind("to", q.requestedTo()).mapTo(Long.class).findOne().orElse(null);
